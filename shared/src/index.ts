@@ -1,0 +1,3 @@
+export * from "./audio-format.js";
+export * from "./limits.js";
+export * from "./errors.js";
