@@ -35,6 +35,7 @@ export const ERROR_CODES = {
   unsupported_language: { meaning: "The voice's language has no text front end yet.", retryable: false },
   speed_out_of_range: { meaning: "The speed is outside the supported range.", retryable: false },
   no_such_stream: { meaning: "No live stream has that id.", retryable: false },
+  stream_not_current: { meaning: "The operation applies only to the stream now playing.", retryable: false },
   wrong_stream_kind: { meaning: "The operation does not apply to this kind of stream.", retryable: false },
   queue_full: { meaning: "Too many streams are already queued.", retryable: true },
   out_of_order: { meaning: "A chunk's sequence number skipped or repeated one; the stream failed.", retryable: false },
@@ -43,6 +44,10 @@ export const ERROR_CODES = {
   model_unavailable: { meaning: "The speech model is not installed or not loaded yet.", retryable: true },
   synthesis_failed: { meaning: "Inference of a segment failed.", retryable: true },
   internal_error: { meaning: "An unexpected daemon error; the daemon keeps running.", retryable: true },
+  daemon_unreachable: {
+    meaning: "Client side: the daemon is not running, or the connection closed before an answer.",
+    retryable: true,
+  },
 } as const satisfies Record<string, ErrorCodeInfo>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -9,6 +9,9 @@ export const PROTOCOL_VERSION = 1;
 /** Name reported by the daemon in `welcome` and `GET /health`; clients refuse a listener with another name. */
 export const DAEMON_NAME = "kokoro-speech";
 
+/** Path of the WebSocket endpoint on the daemon's port (HTTP endpoints share the port). */
+export const WEBSOCKET_PATH = "/ws";
+
 /** Default TCP port on 127.0.0.1. Chosen from the unassigned user range; 0 in config means "any free port". */
 export const DEFAULT_PORT = 47_315;
 

@@ -1,0 +1,30 @@
+#!/usr/bin/env node
+import { Command } from "commander";
+import { describeCliFailure, EXIT_USAGE } from "./cli/errors.js";
+import { registerPlaybackControlCommands } from "./cli/playback-control.js";
+import { registerServeCommand } from "./cli/serve.js";
+import { registerStatusCommand } from "./cli/status.js";
+import { DAEMON_VERSION } from "./version.js";
+
+const program = new Command();
+program
+  .name("kokoro-speech")
+  .description("Read text aloud with a local Kokoro voice. The daemon does the work; these commands drive it.")
+  .version(DAEMON_VERSION)
+  .showHelpAfterError()
+  .exitOverride((error) => {
+    // commander reports usage errors itself; keep its exit code for --help/--version (0) and use 2 for misuse.
+    process.exit(error.exitCode === 0 ? 0 : EXIT_USAGE);
+  });
+
+registerServeCommand(program);
+registerStatusCommand(program);
+registerPlaybackControlCommands(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  const { line, exitCode } = describeCliFailure(error);
+  process.stderr.write(`${line}\n`);
+  process.exitCode = exitCode;
+}

@@ -1,0 +1,70 @@
+import { Option, type Command } from "commander";
+import { ConfigError, resolveConfig, type ConfigOverrides } from "../config.js";
+import { PortInUseError, startDaemon } from "../daemon.js";
+import { createLogger } from "../telemetry/logger.js";
+import { CliError, EXIT_USAGE } from "./errors.js";
+
+interface ServeFlags {
+  port?: string;
+  stateDir?: string;
+  dataDir?: string;
+  sink?: string;
+  logLevel?: string;
+  synthesizerModule?: string;
+}
+
+function toOverrides(flags: ServeFlags): ConfigOverrides {
+  return {
+    port: flags.port === undefined ? undefined : Number(flags.port),
+    stateDir: flags.stateDir,
+    dataDir: flags.dataDir,
+    sink: flags.sink,
+    logLevel: flags.logLevel as ConfigOverrides["logLevel"],
+    synthesizerModule: flags.synthesizerModule,
+  } as ConfigOverrides;
+}
+
+export function registerServeCommand(program: Command): void {
+  program
+    .command("serve")
+    .description("run the daemon in the foreground (exits 0 at once if one is already running)")
+    .option("--port <port>", "TCP port on 127.0.0.1 (0 = any free port, published in the discovery file)")
+    .option("--state-dir <dir>", "folder for the lock, discovery, token and log files")
+    .option("--data-dir <dir>", "folder for the model and voice files")
+    .option("--sink <sink>", "audio output: speaker, null or wav:<path>")
+    .option("--log-level <level>", "fatal, error, warn, info, debug, trace or silent")
+    .addOption(
+      new Option("--synthesizer-module <path>", "test hook: a module exporting createSynthesizer()").hideHelp(),
+    )
+    .action(async (flags: ServeFlags) => {
+      let config;
+      try {
+        config = resolveConfig(toOverrides(flags));
+      } catch (error) {
+        if (error instanceof ConfigError) throw new CliError(error.message, EXIT_USAGE);
+        throw error;
+      }
+      const log = createLogger(config.logLevel);
+      let result;
+      try {
+        result = await startDaemon(config, log);
+      } catch (error) {
+        if (error instanceof PortInUseError) throw new CliError(error.message);
+        throw error;
+      }
+      if (!result.started) {
+        process.stdout.write(`already running (pid ${result.runningPid})\n`);
+        return;
+      }
+      const { daemon } = result;
+      process.stdout.write(`listening on 127.0.0.1:${daemon.port} (pid ${process.pid})\n`);
+      await new Promise<void>((resolve) => {
+        const shutdown = (signal: NodeJS.Signals): void => {
+          log.info({ signal }, "shutting down");
+          void daemon.close().then(resolve);
+        };
+        process.once("SIGTERM", shutdown);
+        process.once("SIGINT", shutdown);
+      });
+    });
+}

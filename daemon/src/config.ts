@@ -1,0 +1,73 @@
+/**
+ * The daemon's configuration: one defaults object, overridden by environment variables and then by flags,
+ * validated in one step that reports every problem, and frozen.
+ */
+import { DEFAULT_PORT, resolveDataDir, resolveStateDir } from "@kokoro-speech/shared";
+import { z } from "zod";
+import { DEFAULT_AUDIO_IDLE_CLOSE_MS } from "./player/player.js";
+
+export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+/** `speaker` (the default device), `null` (discard, for headless use) or `wav:<path>` (render to a file). */
+const sinkSpec = z.union([
+  z.literal("speaker"),
+  z.literal("null"),
+  z.string().regex(/^wav:.+/, "sink must be speaker, null or wav:<path>"),
+]);
+
+const configSchema = z.strictObject({
+  port: z.number().int().min(0).max(65_535),
+  stateDir: z.string().min(1),
+  dataDir: z.string().min(1),
+  sink: sinkSpec,
+  logLevel: z.enum(LOG_LEVELS),
+  audioIdleCloseMs: z.number().int().min(0),
+  /** Test hook: a module exporting `createSynthesizer`, used in place of the Kokoro engine. Never a voice. */
+  synthesizerModule: z.string().min(1).optional(),
+});
+
+export type DaemonConfig = Readonly<z.infer<typeof configSchema>>;
+export type ConfigOverrides = Partial<{ -readonly [K in keyof DaemonConfig]: DaemonConfig[K] }>;
+
+/** Environment variables read by the daemon (flags win over them). */
+export const CONFIG_ENV = {
+  port: "KOKORO_SPEECH_PORT",
+  sink: "KOKORO_SPEECH_SINK",
+  logLevel: "KOKORO_SPEECH_LOG_LEVEL",
+} as const;
+
+function fromEnv(env: NodeJS.ProcessEnv): ConfigOverrides {
+  const overrides: ConfigOverrides = {};
+  const port = env[CONFIG_ENV.port];
+  if (port !== undefined && port !== "") overrides.port = Number(port);
+  const sink = env[CONFIG_ENV.sink];
+  if (sink) overrides.sink = sink;
+  const logLevel = env[CONFIG_ENV.logLevel];
+  if (logLevel) overrides.logLevel = logLevel as DaemonConfig["logLevel"];
+  return overrides;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration: ${problems.join("; ")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Builds the frozen configuration from defaults, the environment and flags (in that order of precedence). */
+export function resolveConfig(flags: ConfigOverrides = {}, env: NodeJS.ProcessEnv = process.env): DaemonConfig {
+  const defaults = {
+    port: DEFAULT_PORT,
+    stateDir: resolveStateDir({ env }),
+    dataDir: resolveDataDir({ env }),
+    sink: "speaker",
+    logLevel: "info",
+    audioIdleCloseMs: DEFAULT_AUDIO_IDLE_CLOSE_MS,
+  } satisfies DaemonConfig;
+  const definedFlags = Object.fromEntries(Object.entries(flags).filter(([, value]) => value !== undefined));
+  const parsed = configSchema.safeParse({ ...defaults, ...fromEnv(env), ...definedFlags });
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join(".") || "config"}: ${issue.message}`));
+  }
+  return Object.freeze(parsed.data);
+}

@@ -1,0 +1,120 @@
+/**
+ * Assembles a running daemon: lock, token, synthesizer, player, hub and server, in that order, and takes them
+ * down in reverse.
+ */
+import { pathToFileURL } from "node:url";
+import { resolve } from "node:path";
+import { DAEMON_NAME, PROTOCOL_VERSION, type DaemonIdentity } from "@kokoro-speech/shared";
+import type { Logger } from "pino";
+import { createSink, type SinkOptions } from "./audio/index.js";
+import type { DaemonConfig } from "./config.js";
+import { Player } from "./player/player.js";
+import { ClientConnection } from "./server/connection.js";
+import { removeDiscoveryFile, writeDiscoveryFile } from "./server/discovery-file.js";
+import { startHttpServer } from "./server/http-server.js";
+import { Hub } from "./server/hub.js";
+import { acquireInstanceLock } from "./server/instance-lock.js";
+import { ensureToken } from "./server/token.js";
+import type { Synthesizer, SynthesizerFactory } from "./synthesis/synthesizer.js";
+import { DAEMON_VERSION } from "./version.js";
+
+export interface RunningDaemon {
+  port: number;
+  identity: DaemonIdentity;
+  close(): Promise<void>;
+}
+
+export type StartResult = { started: true; daemon: RunningDaemon } | { started: false; runningPid: number };
+
+/** The configured port is taken by another program: the daemon says so instead of silently moving elsewhere. */
+export class PortInUseError extends Error {
+  constructor(readonly port: number) {
+    super(`port ${port} on 127.0.0.1 is in use by another program; choose another with --port or KOKORO_SPEECH_PORT`);
+    this.name = "PortInUseError";
+  }
+}
+
+function sinkOptionsFor(spec: string, log: Logger): SinkOptions {
+  if (spec === "speaker") return { kind: "speaker", log };
+  if (spec === "null") return { kind: "null", log };
+  return { kind: "wav", path: resolve(spec.slice("wav:".length)), log };
+}
+
+async function loadSynthesizer(modulePath: string): Promise<Synthesizer> {
+  const module = (await import(pathToFileURL(resolve(modulePath)).href)) as { createSynthesizer?: SynthesizerFactory };
+  if (typeof module.createSynthesizer !== "function") {
+    throw new Error(`${modulePath} does not export createSynthesizer()`);
+  }
+  return module.createSynthesizer();
+}
+
+export async function startDaemon(config: DaemonConfig, log: Logger): Promise<StartResult> {
+  const lock = await acquireInstanceLock(config.stateDir);
+  if (!lock.acquired) return { started: false, runningPid: lock.pid };
+  try {
+    const { token, tokenPath } = await ensureToken(config.stateDir);
+    const synthesizer = config.synthesizerModule ? await loadSynthesizer(config.synthesizerModule) : null;
+    const identity: DaemonIdentity = {
+      name: DAEMON_NAME,
+      version: DAEMON_VERSION,
+      pid: process.pid,
+      protocol: PROTOCOL_VERSION,
+    };
+    const hub = new Hub({ identity, startedAtMs: Date.now(), synthesizer, log });
+    const sinkOptions = sinkOptionsFor(config.sink, log);
+    const player = new Player({
+      createSink: () => createSink(sinkOptions),
+      sinkName: config.sink,
+      listener: hub,
+      log,
+      audioIdleCloseMs: config.audioIdleCloseMs,
+    });
+    hub.attachPlayer(player);
+
+    let nextConnectionId = 1;
+    const server = await startHttpServer({
+      port: config.port,
+      identity,
+      status: () => hub.status(),
+      log,
+      onConnection: (socket) => {
+        hub.addConnection(
+          new ClientConnection({ id: nextConnectionId++, socket, token, version: DAEMON_VERSION, handler: hub, log }),
+        );
+      },
+    }).catch((error: NodeJS.ErrnoException) => {
+      throw error.code === "EADDRINUSE" ? new PortInUseError(config.port) : error;
+    });
+
+    await writeDiscoveryFile(config.stateDir, {
+      name: DAEMON_NAME,
+      pid: process.pid,
+      port: server.port,
+      host: "127.0.0.1",
+      version: DAEMON_VERSION,
+      protocol: PROTOCOL_VERSION,
+      tokenPath,
+      startedAt: new Date().toISOString(),
+    });
+    log.info({ port: server.port, sink: config.sink, synthesizer: synthesizer?.name ?? null }, "daemon listening");
+
+    let closing: Promise<void> | null = null;
+    return {
+      started: true,
+      daemon: {
+        port: server.port,
+        identity,
+        close: () =>
+          (closing ??= (async () => {
+            await player.shutdown();
+            await server.close();
+            await removeDiscoveryFile(config.stateDir);
+            await lock.release();
+          })()),
+      },
+    };
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
+}

@@ -1,0 +1,129 @@
+import { BYTES_PER_FRAME, isProtocolError, msToBytes, type SkipDirection } from "@kokoro-speech/shared";
+import type { SynthesizedSegment } from "../synthesis/synthesizer.js";
+import type { PcmSource, SourceRead } from "./pcm-source.js";
+
+/**
+ * Synthesis runs ahead of playback by at most this much audio (plus the segment being synthesized), so memory
+ * stays flat on a 100-page text while the next segment is always ready before the current one ends.
+ */
+export const SYNTH_LOOKAHEAD_MS = 10_000;
+
+/**
+ * PCM of a `speak` stream: pulls segments from the synthesizer while the look-ahead has room, plays them in order,
+ * and keeps the previous segment so "previous" can go back one.
+ */
+export class SpeechSource implements PcmSource {
+  private readonly iterator: AsyncIterator<SynthesizedSegment>;
+  private readonly lookaheadBytes: number;
+  /** Retained segments: at most one before the cursor, then the ones synthesized ahead. */
+  private readonly segments: SynthesizedSegment[] = [];
+  /** Position in `segments` of the segment being played; `segments.length` while waiting for the next. */
+  private cursor = 0;
+  private offset = 0;
+  private exhausted = false;
+  private pulling = false;
+  private cancelled = false;
+  private failure: { code: SourceFailureCode; message: string } | null = null;
+  private listener: () => void = () => {};
+
+  constructor(iterator: AsyncIterator<SynthesizedSegment>, lookaheadMs: number = SYNTH_LOOKAHEAD_MS) {
+    this.iterator = iterator;
+    this.lookaheadBytes = msToBytes(lookaheadMs);
+    void this.pull();
+  }
+
+  read(maxBytes: number): SourceRead {
+    if (this.failure) return { kind: "failed", ...this.failure };
+    const segment = this.segments[this.cursor];
+    if (!segment) {
+      void this.pull();
+      return this.exhausted ? { kind: "end" } : { kind: "wait" };
+    }
+    const startsSegment = this.offset === 0;
+    const take = Math.min(segment.pcm.byteLength - this.offset, maxBytes - (maxBytes % BYTES_PER_FRAME));
+    const pcm = segment.pcm.subarray(this.offset, this.offset + take);
+    this.offset += take;
+    if (this.offset >= segment.pcm.byteLength) this.advance(this.cursor + 1);
+    void this.pull();
+    const read: SourceRead = { kind: "pcm", pcm };
+    if (startsSegment) read.segment = { index: segment.index, start: segment.start, end: segment.end };
+    return read;
+  }
+
+  skip(direction: SkipDirection): boolean {
+    if (direction === "restart") {
+      if (!this.segments[this.cursor] && this.cursor > 0) this.cursor--;
+      this.offset = 0;
+      return true;
+    }
+    if (direction === "previous") {
+      this.offset = 0;
+      if (this.cursor > 0) this.cursor--;
+      return true;
+    }
+    if (!this.segments[this.cursor] && this.exhausted) return false;
+    this.advance(this.cursor + 1);
+    void this.pull();
+    this.listener();
+    return true;
+  }
+
+  cancel(): void {
+    if (this.cancelled) return;
+    this.cancelled = true;
+    this.segments.length = 0;
+    void this.iterator.return?.()?.catch(() => {});
+  }
+
+  onReadable(listener: () => void): void {
+    this.listener = listener;
+  }
+
+  private advance(position: number): void {
+    this.cursor = Math.min(position, this.segments.length);
+    this.offset = 0;
+    // Keep one segment behind the cursor for "previous"; drop older ones.
+    const drop = this.cursor - 1;
+    if (drop > 0) {
+      this.segments.splice(0, drop);
+      this.cursor -= drop;
+    }
+  }
+
+  private bytesAhead(): number {
+    let bytes = 0;
+    for (let i = this.cursor; i < this.segments.length; i++) bytes += this.segments[i]!.pcm.byteLength;
+    return bytes - this.offset;
+  }
+
+  private async pull(): Promise<void> {
+    if (this.pulling) return;
+    this.pulling = true;
+    try {
+      while (!this.exhausted && !this.cancelled && !this.failure && this.hasRoomAhead()) {
+        const next = await this.iterator.next();
+        if (this.cancelled) return;
+        if (next.done) this.exhausted = true;
+        else this.segments.push(next.value);
+        this.listener();
+      }
+    } catch (error) {
+      if (!this.cancelled) {
+        this.failure = {
+          code: isProtocolError(error) ? error.code : "synthesis_failed",
+          message: error instanceof Error ? error.message : String(error),
+        };
+        this.listener();
+      }
+    } finally {
+      this.pulling = false;
+    }
+  }
+
+  private hasRoomAhead(): boolean {
+    // Always have the segment after the current one on the way, whatever its length.
+    return this.segments.length <= this.cursor + 1 || this.bytesAhead() < this.lookaheadBytes;
+  }
+}
+
+type SourceFailureCode = Extract<SourceRead, { kind: "failed" }>["code"];

@@ -1,0 +1,208 @@
+import {
+  DEFAULT_VOICE,
+  hasProductFormat,
+  isProtocolError,
+  ProtocolError,
+  SAMPLE_RATE_HZ,
+  SPEED_DEFAULT,
+  type AudioStatus,
+  type ChunkFrame,
+  type DaemonStatus,
+  type PlayerStatus,
+  type Request,
+  type StreamEventMessage,
+} from "@kokoro-speech/shared";
+import type { Logger } from "pino";
+import { ClientPcmSource } from "../player/client-pcm-source.js";
+import type { Player, PlayerListener } from "../player/player.js";
+import { SpeechSource } from "../player/speech-source.js";
+import { PlaybackStream } from "../player/stream.js";
+import type { Synthesizer } from "../synthesis/synthesizer.js";
+import type { ClientConnection, RequestHandler } from "./connection.js";
+
+export interface HubOptions {
+  identity: { name: string; version: string; pid: number; protocol: number };
+  startedAtMs: number;
+  synthesizer: Synthesizer | null;
+  log?: Logger;
+}
+
+/**
+ * Routes between clients and the player: turns requests into player operations and player output into messages.
+ * A stream's events go to its owner and to clients subscribed to `streams`; its PCM to its owner when it asked
+ * (`sendAudio`) and to clients subscribed to `audio`. A client that disconnects does not stop its streams: the
+ * user asked for speech, and a Raycast command exits right after its request is acknowledged.
+ */
+export class Hub implements RequestHandler, PlayerListener {
+  private readonly options: HubOptions;
+  private player: Player | null = null;
+  private readonly connections = new Map<number, ClientConnection>();
+  private readonly playStreams = new Map<number, { stream: PlaybackStream; source: ClientPcmSource }>();
+  private nextStreamId = 1;
+
+  constructor(options: HubOptions) {
+    this.options = options;
+  }
+
+  attachPlayer(player: Player): void {
+    this.player = player;
+  }
+
+  addConnection(connection: ClientConnection): void {
+    this.connections.set(connection.id, connection);
+  }
+
+  status(): DaemonStatus {
+    const player = this.requirePlayer();
+    return {
+      daemon: { ...this.options.identity, uptimeMs: Date.now() - this.options.startedAtMs },
+      player: player.status(),
+      audio: player.audioStatus(),
+      counters: { ...player.counters },
+    };
+  }
+
+  handleRequest(connection: ClientConnection, request: Request): unknown {
+    const player = this.requirePlayer();
+    switch (request.type) {
+      case "speak": {
+        const synthesizer = this.options.synthesizer;
+        if (!synthesizer) {
+          throw new ProtocolError("model_unavailable", "No speech model is installed; run `kokoro-speech download`.");
+        }
+        const synthesis = {
+          text: request.text,
+          voice: request.voice ?? DEFAULT_VOICE,
+          speed: request.speed ?? SPEED_DEFAULT,
+        };
+        synthesizer.validate(synthesis);
+        const stream = new PlaybackStream({
+          id: this.nextStreamId++,
+          kind: "speak",
+          ownerId: connection.id,
+          source: new SpeechSource(synthesizer.segments(synthesis)),
+          sendAudio: request.sendAudio ?? false,
+          voice: synthesis.voice,
+          speed: synthesis.speed,
+        });
+        player.start(stream, request.queue ?? "interrupt");
+        return { streamId: stream.id };
+      }
+      case "play": {
+        const source = new ClientPcmSource();
+        const stream = new PlaybackStream({
+          id: this.nextStreamId++,
+          kind: "play",
+          ownerId: connection.id,
+          source,
+          sendAudio: false,
+        });
+        player.start(stream, request.queue ?? "interrupt");
+        this.playStreams.set(stream.id, { stream, source });
+        return { streamId: stream.id };
+      }
+      case "end": {
+        const entry = this.ownedPlayStream(connection, request.streamId);
+        entry.source.end();
+        return { streamId: entry.stream.id };
+      }
+      case "pause":
+        return { streamId: player.pause(request.streamId).id };
+      case "resume":
+        return { streamId: player.resume(request.streamId).id };
+      case "stop":
+        if (request.all) return { stopped: player.stopAll() };
+        return { streamId: player.stop(request.streamId).id };
+      case "skip":
+        return { streamId: player.skip(request.direction, request.streamId).id };
+      case "status":
+        return this.status();
+      case "subscribe":
+        connection.topics = new Set(request.topics);
+        return { topics: [...connection.topics] };
+    }
+  }
+
+  handleChunk(connection: ClientConnection, frame: ChunkFrame): void {
+    if (frame.streamId >= this.nextStreamId) {
+      throw new ProtocolError("no_such_stream", `No stream ${frame.streamId}.`, { streamId: frame.streamId });
+    }
+    const entry = this.playStreams.get(frame.streamId);
+    // A stream that already ended (cancelled, failed, completed): its late chunks are dropped without a word.
+    if (!entry) return;
+    if (entry.stream.ownerId !== connection.id) {
+      throw new ProtocolError("no_such_stream", `Stream ${frame.streamId} is not yours.`, { streamId: frame.streamId });
+    }
+    if (!hasProductFormat(frame)) {
+      const error = new ProtocolError(
+        "invalid_frame",
+        `Chunks must be ${SAMPLE_RATE_HZ} Hz mono s16le; got ${frame.sampleRateHz} Hz, ${frame.channelCount} channels.`,
+        { streamId: frame.streamId },
+      );
+      this.requirePlayer().fail(entry.stream, error.code, error.message);
+      throw error;
+    }
+    try {
+      entry.source.push(frame.seq, frame.pcm);
+    } catch (error) {
+      if (!isProtocolError(error)) throw error;
+      this.requirePlayer().fail(entry.stream, error.code, error.message);
+      throw new ProtocolError(error.code, error.message, { streamId: frame.streamId });
+    }
+  }
+
+  connectionClosed(connection: ClientConnection): void {
+    this.connections.delete(connection.id);
+    // Streams keep playing; a play stream whose producer vanished can never receive its end, so it ends here
+    // once what was already sent has played.
+    for (const { stream, source } of this.playStreams.values()) {
+      if (stream.ownerId === connection.id && !source.isEnded) source.end();
+    }
+  }
+
+  // ---- PlayerListener ----
+
+  streamEvent(stream: PlaybackStream, message: StreamEventMessage): void {
+    if (stream.isTerminal) this.playStreams.delete(stream.id);
+    for (const connection of this.connections.values()) {
+      if (connection.id === stream.ownerId || connection.topics.has("streams")) connection.send(message);
+    }
+  }
+
+  streamAudio(stream: PlaybackStream, seq: number, pcm: Buffer): void {
+    for (const connection of this.connections.values()) {
+      const wantsIt = connection.topics.has("audio") || (stream.sendAudio && connection.id === stream.ownerId);
+      if (wantsIt) connection.sendChunk(stream.id, seq, pcm);
+    }
+  }
+
+  playerChanged(status: PlayerStatus): void {
+    this.broadcastDaemon({ type: "daemon", event: "player", at: Date.now(), player: status });
+  }
+
+  audioChanged(status: AudioStatus): void {
+    this.broadcastDaemon({ type: "daemon", event: "audio", at: Date.now(), audio: status });
+  }
+
+  private broadcastDaemon(message: Parameters<ClientConnection["send"]>[0]): void {
+    for (const connection of this.connections.values()) {
+      if (connection.topics.has("daemon")) connection.send(message);
+    }
+  }
+
+  private ownedPlayStream(
+    connection: ClientConnection,
+    streamId: number,
+  ): { stream: PlaybackStream; source: ClientPcmSource } {
+    const entry = this.playStreams.get(streamId);
+    if (!entry || entry.stream.ownerId !== connection.id) {
+      throw new ProtocolError("no_such_stream", `No live play stream ${streamId} of yours.`, { streamId });
+    }
+    return entry;
+  }
+
+  private requirePlayer(): Player {
+    if (!this.player) throw new Error("Hub used before a player was attached");
+    return this.player;
+  }
+}

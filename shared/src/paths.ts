@@ -1,0 +1,62 @@
+/**
+ * Where the daemon keeps its runtime files (lock, discovery file, token, log) and its data (model, voices).
+ * Daemon and clients resolve the same folders from the same rules, so both live here.
+ */
+import { homedir } from "node:os";
+import { join } from "node:path";
+
+export const APP_DIR_NAME = "kokoro-speech";
+
+/** Environment variables that override the folders (absolute paths). */
+export const STATE_DIR_ENV = "KOKORO_SPEECH_STATE_DIR";
+export const DATA_DIR_ENV = "KOKORO_SPEECH_DATA_DIR";
+
+export interface PathContext {
+  env?: NodeJS.ProcessEnv;
+  platform?: NodeJS.Platform;
+  home?: string;
+}
+
+function contextOf(context: PathContext): Required<PathContext> {
+  return {
+    env: context.env ?? process.env,
+    platform: context.platform ?? process.platform,
+    home: context.home ?? homedir(),
+  };
+}
+
+/**
+ * Runtime state: macOS `~/Library/Application Support/kokoro-speech`, elsewhere
+ * `$XDG_STATE_HOME/kokoro-speech` (default `~/.local/state/kokoro-speech`); `KOKORO_SPEECH_STATE_DIR` overrides.
+ */
+export function resolveStateDir(context: PathContext = {}): string {
+  const { env, platform, home } = contextOf(context);
+  const override = env[STATE_DIR_ENV];
+  if (override) return override;
+  if (platform === "darwin") return join(home, "Library", "Application Support", APP_DIR_NAME);
+  return join(env.XDG_STATE_HOME || join(home, ".local", "state"), APP_DIR_NAME);
+}
+
+/**
+ * Model and voice files: macOS `~/Library/Application Support/kokoro-speech`, elsewhere
+ * `$XDG_DATA_HOME/kokoro-speech` (default `~/.local/share/kokoro-speech`); `KOKORO_SPEECH_DATA_DIR` overrides.
+ */
+export function resolveDataDir(context: PathContext = {}): string {
+  const { env, platform, home } = contextOf(context);
+  const override = env[DATA_DIR_ENV];
+  if (override) return override;
+  if (platform === "darwin") return join(home, "Library", "Application Support", APP_DIR_NAME);
+  return join(env.XDG_DATA_HOME || join(home, ".local", "share"), APP_DIR_NAME);
+}
+
+/** File names inside the state directory. */
+export const STATE_FILES = {
+  /** Single-instance lock: holds the pid of the daemon that owns this state directory. */
+  lock: "daemon.lock",
+  /** Written after the daemon listens: pid, port, version; clients read it to connect. */
+  discovery: "daemon.json",
+  /** The auth token, mode 0600. */
+  token: "token",
+  /** The daemon's log when started detached. */
+  log: "daemon.log",
+} as const;
