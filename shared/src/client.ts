@@ -12,7 +12,6 @@ import type {
   DaemonEventMessage,
   DaemonStatus,
   Request,
-  ServerMessage,
   StreamEventMessage,
   TerminalEventName,
   WelcomeMessage,

@@ -61,10 +61,15 @@ export function registerServeCommand(program: Command): void {
       await new Promise<void>((resolve) => {
         const shutdown = (signal: NodeJS.Signals): void => {
           log.info({ signal }, "shutting down");
-          void daemon.close().then(resolve);
+          void daemon.close().then(resolve, (error: unknown) => {
+            log.error({ err: error }, "error during shutdown");
+            resolve();
+          });
         };
         process.once("SIGTERM", shutdown);
         process.once("SIGINT", shutdown);
       });
+      // Everything is closed; a handle left behind (a device host still exiting) must not keep the daemon alive.
+      process.exit(0);
     });
 }

@@ -78,6 +78,7 @@ export class Player {
   private clockBaseMs: number | null = null;
   private clockBytes = 0;
   private pumping = false;
+  private shutDown = false;
   private timer: NodeJS.Timeout | null = null;
   private idleTimer: NodeJS.Timeout | null = null;
   private lastProgressMs = new Map<number, number>();
@@ -90,6 +91,7 @@ export class Player {
 
   /** Adds a stream: `interrupt` cancels everything playing or queued first; `enqueue` waits its turn. */
   start(stream: PlaybackStream, mode: QueueMode): void {
+    if (this.shutDown) throw new ProtocolError("audio_unavailable", "The daemon is shutting down.");
     if (mode === "interrupt") {
       this.cancelAll("interrupted");
     } else if (this.queue.length >= MAX_QUEUED_STREAMS) {
@@ -183,8 +185,11 @@ export class Player {
 
   /** Cancels everything and closes the device (daemon shutdown). */
   async shutdown(): Promise<void> {
+    this.shutDown = true;
     this.cancelAll("shutdown");
     this.clearTimers();
+    // A device still opening is closed as soon as it is open.
+    await this.sinkOpening?.catch(() => {});
     await this.closeSink();
   }
 
@@ -346,6 +351,10 @@ export class Player {
     }
     sink.onLost((error) => this.sinkFailed(sink, error));
     this.sink = sink;
+    if (this.shutDown) {
+      await this.closeSink();
+      throw new ProtocolError("audio_unavailable", "The daemon is shutting down.");
+    }
     this.clockBaseMs = null;
     this.setAudio({ state: "open", lastError: null });
     return sink;

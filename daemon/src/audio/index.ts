@@ -1,0 +1,1 @@
+export { createSink, type AudioSink, type SinkKind, type SinkOptions } from "./sink.js";
