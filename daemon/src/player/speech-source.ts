@@ -33,9 +33,10 @@ export class SpeechSource implements PcmSource {
   }
 
   read(maxBytes: number): SourceRead {
-    if (this.failure) return { kind: "failed", ...this.failure };
     const segment = this.segments[this.cursor];
     if (!segment) {
+      // Segments synthesized before a failure still play; the stream fails where the failed segment would start.
+      if (this.failure) return { kind: "failed", ...this.failure };
       void this.pull();
       return this.exhausted ? { kind: "end" } : { kind: "wait" };
     }

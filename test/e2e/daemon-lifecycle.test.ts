@@ -1,0 +1,140 @@
+/**
+ * A daemon nobody has to think about: one per state directory, a clear word when its port is taken, alive when
+ * the audio device cannot be opened, and a CLI that answers with one line and an exit code.
+ */
+import { spawn } from "node:child_process";
+import { writeFile } from "node:fs/promises";
+import { createServer, type Server } from "node:net";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { STATE_FILES } from "@kokoro-speech/shared";
+import { createUnopenableAlsaHome } from "../helpers/alsa.js";
+import { CLI_PATH, startDaemonProcess, type DaemonProcess } from "../helpers/daemon-process.js";
+import { makePcm, sendPcm } from "../helpers/pcm.js";
+
+const cleanups: Array<() => Promise<unknown>> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function started(options: Parameters<typeof startDaemonProcess>[0]): Promise<DaemonProcess> {
+  const daemon = await startDaemonProcess(options);
+  cleanups.push(() => daemon.stop());
+  return daemon;
+}
+
+function runCli(
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLI_PATH, ...args], { env, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (data: Buffer) => (stdout += data.toString()));
+    child.stderr.on("data", (data: Buffer) => (stderr += data.toString()));
+    child.on("exit", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe("single instance", () => {
+  it("a second serve on the same state directory exits 0 and names the running pid", async () => {
+    const daemon = await started({ sink: "null" });
+    const second = await runCli(["serve", "--port", "0", "--sink", "null", "--state-dir", daemon.stateDir]);
+    expect(second.code).toBe(0);
+    expect(second.stdout.trim()).toBe(`already running (pid ${daemon.pid})`);
+  });
+
+  it("takes over a lock left by a daemon that was killed", async () => {
+    const first = await startDaemonProcess({ sink: "null" });
+    first.child.kill("SIGKILL");
+    await new Promise((resolve) => first.child.once("exit", resolve));
+    const second = await started({ sink: "null", stateDir: first.stateDir });
+    expect(second.pid).not.toBe(first.pid);
+    const client = await second.connect();
+    expect((await client.status()).daemon.pid).toBe(second.pid);
+    await client.close();
+  });
+
+  it("treats a lock holding a dead pid as stale", async () => {
+    const first = await startDaemonProcess({ sink: "null" });
+    const stateDir = first.stateDir;
+    await first.child.kill("SIGKILL");
+    await new Promise((resolve) => first.child.once("exit", resolve));
+    await writeFile(join(stateDir, STATE_FILES.lock), "999999\n");
+    const daemon = await started({ sink: "null", stateDir });
+    expect(daemon.port).toBeGreaterThan(0);
+  });
+});
+
+describe("port", () => {
+  it("fails with a clear message when the configured port is busy, instead of moving elsewhere", async () => {
+    const blocker: Server = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, "127.0.0.1", resolve));
+    cleanups.push(() => new Promise((resolve) => blocker.close(resolve)));
+    const port = (blocker.address() as { port: number }).port;
+    const daemon = await started({ sink: "null" });
+    await daemon.stop();
+    const result = await runCli(["serve", "--port", String(port), "--sink", "null", "--state-dir", daemon.stateDir]);
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split("\n").at(-1)).toBe(
+      `kokoro-speech: port ${port} on 127.0.0.1 is in use by another program; choose another with --port or KOKORO_SPEECH_PORT`,
+    );
+  });
+});
+
+describe("an audio device that cannot be opened", () => {
+  it("fails the stream with audio_unavailable and keeps the daemon serving", async () => {
+    const alsa = await createUnopenableAlsaHome();
+    cleanups.push(() => alsa.cleanup());
+    const daemon = await started({ sink: "speaker", env: alsa.env });
+    const client = await daemon.connect();
+    cleanups.push(() => client.close());
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const { streamId } = await client.request({ type: "play" });
+      sendPcm(client, streamId!, makePcm(4_800, attempt), 2_400);
+      await client.request({ type: "end", streamId: streamId! }).catch(() => {});
+      const terminal = await client.waitForTerminal(streamId!);
+      expect(terminal.event === "failed" && terminal.code).toBe("audio_unavailable");
+    }
+    const status = await client.status();
+    expect(status.audio.state).toBe("unavailable");
+    expect(status.audio.lastError?.code).toBe("audio_unavailable");
+    expect(status.daemon.pid).toBe(daemon.pid);
+    expect(daemon.child.exitCode).toBeNull();
+  });
+});
+
+describe("CLI", () => {
+  it("status --json prints the daemon's status", async () => {
+    const daemon = await started({ sink: "null" });
+    const result = await runCli(["status", "--json", "--state-dir", daemon.stateDir]);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ daemon: { pid: daemon.pid }, player: { state: "idle" } });
+  });
+
+  it("pause with nothing playing exits 1 with one line naming the code", async () => {
+    const daemon = await started({ sink: "null" });
+    const result = await runCli(["pause", "--state-dir", daemon.stateDir]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe("kokoro-speech: no_such_stream: Nothing is playing.\n");
+  });
+
+  it("status without a daemon exits 3 with one line", async () => {
+    const daemon = await startDaemonProcess({ sink: "null" });
+    const stateDir = daemon.stateDir;
+    await daemon.child.kill("SIGKILL");
+    await new Promise((resolve) => daemon.child.once("exit", resolve));
+    const result = await runCli(["status", "--state-dir", stateDir]);
+    expect(result.code).toBe(3);
+    expect(result.stderr.split("\n").filter(Boolean)).toHaveLength(1);
+    expect(result.stderr).toMatch(/^kokoro-speech: the daemon is not running/);
+  });
+
+  it("rejects a malformed --stream with exit 2", async () => {
+    const daemon = await started({ sink: "null" });
+    const result = await runCli(["stop", "--stream", "abc", "--state-dir", daemon.stateDir]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('kokoro-speech: --stream takes a positive stream id, got "abc"\n');
+  });
+});

@@ -1,0 +1,119 @@
+/**
+ * Speak streams through the synthesizer seam, with the test fixture synthesizer standing in for the Kokoro engine:
+ * segments play in order with events carrying their text spans, skip moves between segments, a failing segment
+ * ends the stream with `failed`, and the requester can receive the audio itself.
+ */
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { ChunkFrame, DaemonClient, StreamEventMessage } from "@kokoro-speech/shared";
+import { fixtureAudioFor, fixturePcm, fixtureSegments } from "../fixtures/tone-synthesizer.js";
+import { createAlsaCapture, type AlsaCapture } from "../helpers/alsa.js";
+import { startDaemonProcess, type DaemonProcess } from "../helpers/daemon-process.js";
+import { waitFor } from "../helpers/pcm.js";
+
+let capture: AlsaCapture;
+let daemon: DaemonProcess;
+let client: DaemonClient;
+let events: StreamEventMessage[];
+
+beforeEach(async () => {
+  capture = await createAlsaCapture();
+  daemon = await startDaemonProcess({ sink: "speaker", env: capture.env, withFixtureSynthesizer: true });
+  client = await daemon.connect();
+  events = [];
+  client.on("event", (event) => events.push(event));
+});
+
+afterEach(async () => {
+  await client.close();
+  await daemon.stop();
+  await capture.cleanup();
+});
+
+async function capturedAfterShutdown(): Promise<Buffer> {
+  await client.close();
+  expect(await daemon.stop()).toBe(0);
+  return capture.read();
+}
+
+const TEXT = "First sentence here. A second one follows! Does a third? Yes.";
+
+describe("a speak stream", () => {
+  it("plays every segment in order and reports each segment's span of the text", async () => {
+    const { streamId } = await client.request({ type: "speak", text: TEXT, voice: "af_heart" });
+    expect((await client.waitForTerminal(streamId!)).event).toBe("completed");
+    const segments = events.filter((event) => event.event === "segment");
+    const spans = segments.map((event) => (event.event === "segment" ? [event.start, event.end] : []));
+    expect(spans).toEqual(fixtureSegments(TEXT).map((span) => [span.start, span.end]));
+    expect(spans[0]![0]).toBe(0);
+    expect(spans.at(-1)![1]).toBe(TEXT.length);
+    expect((await capturedAfterShutdown()).equals(fixtureAudioFor(TEXT))).toBe(true);
+  });
+
+  it("applies the requested speed", async () => {
+    const { streamId } = await client.request({ type: "speak", text: TEXT, speed: 2 });
+    await client.waitForTerminal(streamId!);
+    expect((await capturedAfterShutdown()).equals(fixtureAudioFor(TEXT, 2))).toBe(true);
+  });
+
+  it("sends its audio to the requester when asked, identical to what the device got", async () => {
+    const frames: ChunkFrame[] = [];
+    client.on("chunk", (frame) => frames.push(frame));
+    const { streamId } = await client.request({ type: "speak", text: TEXT, sendAudio: true });
+    await client.waitForTerminal(streamId!);
+    expect(frames.map((frame) => frame.seq)).toEqual(frames.map((_, index) => index));
+    const received = Buffer.concat(frames.map((frame) => Buffer.from(frame.pcm)));
+    expect(received.equals(fixtureAudioFor(TEXT))).toBe(true);
+  });
+
+  it("ends with failed and the code when a segment cannot be synthesized, after playing the ones before", async () => {
+    const text = "This plays. This one says FAIL. Never reached.";
+    const { streamId } = await client.request({ type: "speak", text });
+    const terminal = await client.waitForTerminal(streamId!);
+    expect(terminal.event === "failed" && terminal.code).toBe("synthesis_failed");
+    const first = fixtureSegments(text)[0]!;
+    expect((await capturedAfterShutdown()).equals(fixturePcm(0, first.end - first.start, 1))).toBe(true);
+  });
+
+  it("skips to the next segment on request", async () => {
+    const long = `${"A long opening sentence that takes a while to play out loud ".repeat(6)}. Short end.`;
+    const { streamId } = await client.request({ type: "speak", text: long });
+    await waitFor(() => events.some((event) => event.event === "progress"));
+    await client.request({ type: "skip", direction: "next" });
+    expect((await client.waitForTerminal(streamId!)).event).toBe("completed");
+    const indices = events
+      .filter((event) => event.event === "segment")
+      .map((event) => event.event === "segment" && event.index);
+    expect(indices).toEqual([0, 1]);
+    const captured = await capturedAfterShutdown();
+    const spans = fixtureSegments(long);
+    const firstFull = fixturePcm(0, spans[0]!.end - spans[0]!.start, 1);
+    const second = fixturePcm(1, spans[1]!.end - spans[1]!.start, 1);
+    // Part of the first segment, then all of the second.
+    expect(captured.byteLength).toBeLessThan(firstFull.byteLength + second.byteLength);
+    expect(captured.subarray(captured.byteLength - second.byteLength).equals(second)).toBe(true);
+    expect(
+      captured
+        .subarray(0, captured.byteLength - second.byteLength)
+        .equals(firstFull.subarray(0, captured.byteLength - second.byteLength)),
+    ).toBe(true);
+  });
+
+  it("refuses an unknown voice with unknown_voice before creating a stream", async () => {
+    await expect(client.request({ type: "speak", text: TEXT, voice: "zz_nobody" })).rejects.toMatchObject({
+      code: "unknown_voice",
+    });
+    expect((await client.status()).counters.streamsStarted).toBe(0);
+  });
+
+  it("keeps speaking after the client that asked disconnects", async () => {
+    const watcher = await daemon.connect("watcher");
+    const watched: StreamEventMessage[] = [];
+    watcher.on("event", (event) => watched.push(event));
+    await watcher.request({ type: "subscribe", topics: ["streams"] });
+    const { streamId } = await client.request({ type: "speak", text: TEXT });
+    await client.close();
+    await watcher.waitForTerminal(streamId!);
+    expect(watched.filter((event) => event.streamId === streamId).at(-1)?.event).toBe("completed");
+    await watcher.close();
+  });
+});
