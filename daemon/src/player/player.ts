@@ -179,6 +179,13 @@ export class Player {
     };
   }
 
+  /** Audio handed to the device that, by the playback clock, has not played yet (what stop cannot take back). */
+  deviceBacklogMs(): number {
+    if (this.clockBaseMs === null) return 0;
+    const playedBytes = (performance.now() - this.clockBaseMs) * BYTES_PER_MS;
+    return Math.max(0, this.clockBytes - playedBytes) / BYTES_PER_MS;
+  }
+
   audioStatus(): AudioStatus {
     return { ...this.audio };
   }
