@@ -182,6 +182,8 @@ export class DaemonClient extends EventEmitter<DaemonClientEvents> {
   waitForTerminal(streamId: number): Promise<TerminalEvent> {
     const known = this.terminalEvents.get(streamId);
     if (known) return Promise.resolve(known);
+    // `close` has already been emitted; a listener added now would wait forever.
+    if (this.closed) return Promise.reject(connectionLost("The connection closed before the stream ended."));
     return new Promise((resolve, reject) => {
       const onEvent = (event: StreamEventMessage): void => {
         if (event.streamId !== streamId || !isTerminalEvent(event.event)) return;
@@ -269,10 +271,13 @@ export class DaemonClient extends EventEmitter<DaemonClientEvents> {
   }
 }
 
-/** Maps a WebSocket close code from the daemon back to the error code that caused it. */
+/**
+ * Maps a WebSocket close code from the daemon back to the error code that caused it; any other code (1001 going
+ * away, 1006 connection lost, …) means the daemon is no longer reachable.
+ */
 export function closeCodeToErrorCode(closeCode: number): keyof typeof ERROR_CODES {
   for (const [code, info] of Object.entries(ERROR_CODES)) {
     if ("closeCode" in info && info.closeCode === closeCode) return code as keyof typeof ERROR_CODES;
   }
-  return "internal_error";
+  return "daemon_unreachable";
 }

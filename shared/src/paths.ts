@@ -3,7 +3,7 @@
  * Daemon and clients resolve the same folders from the same rules, so both live here.
  */
 import { homedir } from "node:os";
-import { join } from "node:path";
+import { isAbsolute, join } from "node:path";
 
 export const APP_DIR_NAME = "kokoro-speech";
 
@@ -26,27 +26,38 @@ function contextOf(context: PathContext): Required<PathContext> {
 }
 
 /**
+ * An XDG base directory variable, or `undefined` when unset, empty or relative: the XDG spec says a relative value
+ * is invalid and must be ignored. Honouring it would put daemon and clients, started from different working
+ * directories, in different folders.
+ */
+function xdgBaseDir(value: string | undefined): string | undefined {
+  return value && isAbsolute(value) ? value : undefined;
+}
+
+/**
  * Runtime state: macOS `~/Library/Application Support/kokoro-speech`, elsewhere
- * `$XDG_STATE_HOME/kokoro-speech` (default `~/.local/state/kokoro-speech`); `KOKORO_SPEECH_STATE_DIR` overrides.
+ * `$XDG_STATE_HOME/kokoro-speech` (default `~/.local/state/kokoro-speech`, also when `XDG_STATE_HOME` is relative);
+ * `KOKORO_SPEECH_STATE_DIR` overrides.
  */
 export function resolveStateDir(context: PathContext = {}): string {
   const { env, platform, home } = contextOf(context);
   const override = env[STATE_DIR_ENV];
   if (override) return override;
   if (platform === "darwin") return join(home, "Library", "Application Support", APP_DIR_NAME);
-  return join(env.XDG_STATE_HOME || join(home, ".local", "state"), APP_DIR_NAME);
+  return join(xdgBaseDir(env.XDG_STATE_HOME) ?? join(home, ".local", "state"), APP_DIR_NAME);
 }
 
 /**
  * Model and voice files: macOS `~/Library/Application Support/kokoro-speech`, elsewhere
- * `$XDG_DATA_HOME/kokoro-speech` (default `~/.local/share/kokoro-speech`); `KOKORO_SPEECH_DATA_DIR` overrides.
+ * `$XDG_DATA_HOME/kokoro-speech` (default `~/.local/share/kokoro-speech`, also when `XDG_DATA_HOME` is relative);
+ * `KOKORO_SPEECH_DATA_DIR` overrides.
  */
 export function resolveDataDir(context: PathContext = {}): string {
   const { env, platform, home } = contextOf(context);
   const override = env[DATA_DIR_ENV];
   if (override) return override;
   if (platform === "darwin") return join(home, "Library", "Application Support", APP_DIR_NAME);
-  return join(env.XDG_DATA_HOME || join(home, ".local", "share"), APP_DIR_NAME);
+  return join(xdgBaseDir(env.XDG_DATA_HOME) ?? join(home, ".local", "share"), APP_DIR_NAME);
 }
 
 /** File names inside the state directory. */

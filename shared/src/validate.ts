@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { ProtocolError } from "./errors.js";
-import { MAX_TEXT_CHARS, SPEED_MAX, SPEED_MIN } from "./limits.js";
+import { MAX_TEXT_CHARS, PROTOCOL_VERSION, SPEED_MAX, SPEED_MIN } from "./limits.js";
 import {
   helloSchema,
   REQUEST_TYPES,
@@ -78,6 +78,16 @@ export function parseClientMessage(text: string): ParseResult<ClientMessage> {
   if (typeof type !== "string") return fail(new ProtocolError("invalid_message", "`type` must be a string."), id);
 
   if (type === "hello") {
+    // The version is checked before the schema, so a future client whose hello has new fields still hears
+    // `protocol_mismatch` rather than a schema complaint.
+    if (typeof object.protocol === "number" && object.protocol !== PROTOCOL_VERSION) {
+      return fail(
+        new ProtocolError(
+          "protocol_mismatch",
+          `Daemon speaks protocol ${PROTOCOL_VERSION}, client ${object.protocol}.`,
+        ),
+      );
+    }
     const parsed = helloSchema.safeParse(object);
     if (!parsed.success) return fail(new ProtocolError("invalid_message", describeSchemaError(parsed.error)));
     return { ok: true, value: parsed.data satisfies HelloMessage };

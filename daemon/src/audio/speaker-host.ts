@@ -4,13 +4,13 @@
  * when the default device cannot be opened: loading it probes the device. Here such an abort only ends this
  * process, which the sink reports as `audio_unavailable`.
  *
- * Protocol (see speaker-host-messages.ts): after the device is open the host sends `ready`; each `write` is played
- * in order and acknowledged with `written` once the addon took it; `close` drops unplayed audio and exits. The host
- * also exits when the parent goes away, so an orphan never holds the device.
+ * Protocol (see speaker-host-messages.ts): the PCM format is the one command-line argument; after the device is open
+ * the host sends `ready`; each `write` is played in order and acknowledged with `written` once the addon took it;
+ * `close` drops unplayed audio and exits. The host also exits when the parent goes away, so an orphan never holds
+ * the device.
  */
-import { BYTES_PER_SAMPLE, CHANNEL_COUNT, SAMPLE_RATE_HZ } from "@kokoro-speech/shared";
 import type Speaker from "speaker";
-import { isHostRequest, type HostReport } from "./speaker-host-messages.js";
+import { isHostRequest, parseHostPcmFormat, type HostPcmFormat, type HostReport } from "./speaker-host-messages.js";
 
 let speaker: Speaker | undefined;
 const queuedChunks: Buffer[] = [];
@@ -37,6 +37,7 @@ function releaseDeviceAndExit(): void {
   } catch {
     // The process ends either way, and ending it releases the device too.
   }
+  // Exit, never process.disconnect(): on Node 20 a child that disconnects right after a send can crash its parent.
   process.exit(0);
 }
 
@@ -82,17 +83,17 @@ function parentOnDisconnect(): void {
   if (!chunkInFlight) releaseDeviceAndExit();
 }
 
-async function openDevice(): Promise<Speaker> {
+async function openDevice(format: HostPcmFormat): Promise<Speaker> {
   // Loading the addon opens and closes the default device to list its formats; this is where a bad device aborts.
   const { default: SpeakerClass } = await import("speaker");
   // The constructor reads `signed` at run time although its typings only declare it on Speaker.Format.
-  const format: Speaker.Options & Speaker.Format = {
-    channels: CHANNEL_COUNT,
-    bitDepth: BYTES_PER_SAMPLE * 8,
-    sampleRate: SAMPLE_RATE_HZ,
+  const options: Speaker.Options & Speaker.Format = {
+    channels: format.channelCount,
+    bitDepth: format.bitsPerSample,
+    sampleRate: format.sampleRateHz,
     signed: true,
   };
-  const device = new SpeakerClass(format);
+  const device = new SpeakerClass(options);
   device.on("error", fail);
   // The addon opens the device on the first write; an empty write opens it without adding a single sample.
   await new Promise<void>((resolve, reject) => {
@@ -101,14 +102,15 @@ async function openDevice(): Promise<Speaker> {
   return device;
 }
 
-if (process.send === undefined) {
+const format = parseHostPcmFormat(process.argv[2]);
+if (process.send === undefined || format === undefined) {
   process.stderr.write("speaker-host is started by the daemon's speaker sink, not by hand\n");
   process.exit(2);
 }
 process.on("message", parentOnMessage);
 process.on("disconnect", parentOnDisconnect);
 try {
-  speaker = await openDevice();
+  speaker = await openDevice(format);
   if (closing) releaseDeviceAndExit();
   else report({ type: "ready" });
   playNextChunk();

@@ -1,18 +1,30 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { ProtocolError } from "@kokoro-speech/shared";
+import { BYTES_PER_SAMPLE, CHANNEL_COUNT, ProtocolError, SAMPLE_RATE_HZ } from "@kokoro-speech/shared";
 import type { Logger } from "pino";
 import { assertFrameAligned } from "./pcm-alignment.js";
 import type { AudioSink } from "./sink.js";
 import { SinkLoss } from "./sink-loss.js";
-import { isHostReport, type HostReport, type HostRequest } from "./speaker-host-messages.js";
+import {
+  encodeHostPcmFormat,
+  isHostReport,
+  type HostPcmFormat,
+  type HostReport,
+  type HostRequest,
+} from "./speaker-host-messages.js";
 
 /** Starting Node and loading the addon takes well under a second; a device that hangs longer is as good as absent. */
 const OPEN_TIMEOUT_MS = 10_000;
 
 /** The host finishes its one in-flight chunk (at most ~43 ms of audio) before it drops the rest and exits. */
 const CLOSE_TIMEOUT_MS = 1_000;
+
+const PRODUCT_PCM_FORMAT: HostPcmFormat = {
+  sampleRateHz: SAMPLE_RATE_HZ,
+  channelCount: CHANNEL_COUNT,
+  bitsPerSample: BYTES_PER_SAMPLE * 8,
+};
 
 /** Enough of the host's stderr to carry alsa-lib's last complaint into the error message. */
 const STDERR_TAIL_CHARS = 600;
@@ -112,7 +124,7 @@ export class SpeakerSink implements AudioSink {
   }
 
   private startHost(hostPath: string): void {
-    const host = fork(hostPath, [], {
+    const host = fork(hostPath, [encodeHostPcmFormat(PRODUCT_PCM_FORMAT)], {
       env: this.env ?? process.env,
       // The daemon's own flags (loaders, inspector) must not leak into the host.
       execArgv: [],

@@ -91,12 +91,8 @@ export class Player {
 
   /** Adds a stream: `interrupt` cancels everything playing or queued first; `enqueue` waits its turn. */
   start(stream: PlaybackStream, mode: QueueMode): void {
-    if (this.shutDown) throw new ProtocolError("audio_unavailable", "The daemon is shutting down.");
-    if (mode === "interrupt") {
-      this.cancelAll("interrupted");
-    } else if (this.queue.length >= MAX_QUEUED_STREAMS) {
-      throw new ProtocolError("queue_full", `${MAX_QUEUED_STREAMS} streams are already queued.`);
-    }
+    this.assertCanStart(mode);
+    if (mode === "interrupt") this.cancelAll("interrupted");
     this.counters.streamsStarted++;
     stream.source.onReadable(() => this.wake());
     this.emit(stream, stream.event("started", startedPayload(stream)));
@@ -104,6 +100,18 @@ export class Player {
     if (!this.current) this.advance();
     this.notifyPlayer();
     this.wake();
+  }
+
+  /** Throws what `start` would refuse with: the daemon shutting down, or a full queue in `enqueue` mode. */
+  assertCanStart(mode: QueueMode): void {
+    if (this.shutDown) throw new ProtocolError("audio_unavailable", "The daemon is shutting down.");
+    if (mode === "enqueue" && this.queue.length >= MAX_QUEUED_STREAMS) {
+      throw new ProtocolError("queue_full", `${MAX_QUEUED_STREAMS} streams are already queued.`);
+    }
+  }
+
+  isLive(id: number): boolean {
+    return this.current?.id === id || this.queue.some((stream) => stream.id === id);
   }
 
   /** The live (not terminal) stream with this id, or the current one when `id` is undefined. */
@@ -309,15 +317,9 @@ export class Player {
     return Math.max(0, Math.floor(budget / BYTES_PER_FRAME) * BYTES_PER_FRAME);
   }
 
+  /** Hands PCM to the device; the position counts it from the moment of the call, so pause reports it exactly. */
   private async writeToDevice(sink: AudioSink, stream: PlaybackStream, pcm: Buffer): Promise<void> {
     this.clockBytes += pcm.byteLength;
-    try {
-      await sink.write(pcm);
-    } catch (error) {
-      this.sinkFailed(sink, error);
-      return;
-    }
-    if (stream.isTerminal) return;
     stream.bytesHanded += pcm.byteLength;
     this.options.listener.streamAudio(stream, stream.nextChunkSeq(), pcm);
     const nowMs = performance.now();
@@ -325,6 +327,11 @@ export class Player {
     if (nowMs - lastMs >= PROGRESS_INTERVAL_MS) {
       this.lastProgressMs.set(stream.id, nowMs);
       this.emit(stream, stream.event("progress", { samplesPlayed: stream.samplesPlayed }));
+    }
+    try {
+      await sink.write(pcm);
+    } catch (error) {
+      this.sinkFailed(sink, error);
     }
   }
 

@@ -24,9 +24,18 @@ export const HANDSHAKE_TIMEOUT_MS = 5_000;
 /** A client that lets this much outgoing data pile up (it stopped reading) is disconnected. */
 export const MAX_CLIENT_BACKLOG_BYTES = 16 * 1024 * 1024;
 
+/**
+ * The outcome of a request: the ack's result, and work that must follow the ack (starting a stream, so that its
+ * `started` event reaches the client after the ack that told it the stream id).
+ */
+export interface Handled {
+  result?: unknown;
+  afterAck?: () => void;
+}
+
 /** What a connection asks of the daemon; implemented by the hub. */
 export interface RequestHandler {
-  handleRequest(connection: ClientConnection, request: Request): unknown | Promise<unknown>;
+  handleRequest(connection: ClientConnection, request: Request): Handled;
   handleChunk(connection: ClientConnection, frame: ChunkFrame): void;
   connectionClosed(connection: ClientConnection): void;
 }
@@ -56,7 +65,7 @@ export class ClientConnection {
     this.options = options;
     this.id = options.id;
     const { socket } = options;
-    socket.on("message", (data, isBinary) => void this.socketOnMessage(data as Buffer, isBinary));
+    socket.on("message", (data, isBinary) => this.socketOnMessage(data as Buffer, isBinary));
     socket.on("close", () => this.socketOnClose());
     socket.on("error", (error) => options.log?.debug({ err: error, connection: this.id }, "socket error"));
     this.handshakeTimer = setTimeout(() => {
@@ -102,13 +111,15 @@ export class ClientConnection {
     return false;
   }
 
-  private async socketOnMessage(data: Buffer, isBinary: boolean): Promise<void> {
+  private socketOnMessage(data: Buffer, isBinary: boolean): void {
     if (this.state === "closed") return;
     if (isBinary) return this.binaryOnMessage(data);
     const parsed = parseClientMessage(data.toString("utf8"));
     if (!parsed.ok) {
-      if (this.state === "awaiting_hello")
-        return this.refuse(new ProtocolError("handshake_required", parsed.error.message));
+      if (this.state === "awaiting_hello") {
+        const code = parsed.error.code === "protocol_mismatch" ? "protocol_mismatch" : "handshake_required";
+        return this.refuse(new ProtocolError(code, parsed.error.message));
+      }
       return this.sendError(parsed.error, parsed.id);
     }
     const message = parsed.value;
@@ -116,11 +127,17 @@ export class ClientConnection {
     if (this.state !== "ready") {
       return this.refuse(new ProtocolError("handshake_required", "Send hello before any request."));
     }
+    let handled: Handled;
     try {
-      const result = await this.options.handler.handleRequest(this, message);
-      this.send(ackFor(message.id, result));
+      handled = this.options.handler.handleRequest(this, message);
     } catch (error) {
-      this.sendError(toProtocolError(error, this.options.log), message.id);
+      return this.sendError(toProtocolError(error, this.options.log), message.id);
+    }
+    this.send(ackFor(message.id, handled.result));
+    try {
+      handled.afterAck?.();
+    } catch (error) {
+      this.options.log?.error({ err: error, request: message.type }, "failed after acknowledging a request");
     }
   }
 
@@ -139,11 +156,6 @@ export class ClientConnection {
 
   private helloOnMessage(hello: HelloMessage): void {
     if (this.state === "ready") return this.refuse(new ProtocolError("handshake_required", "A second hello."));
-    if (hello.protocol !== PROTOCOL_VERSION) {
-      return this.refuse(
-        new ProtocolError("protocol_mismatch", `Daemon speaks protocol ${PROTOCOL_VERSION}, client ${hello.protocol}.`),
-      );
-    }
     if (!isTokenValid(this.options.token, hello.token)) {
       return this.refuse(new ProtocolError("unauthorized", "Missing or wrong token."));
     }

@@ -18,7 +18,7 @@ import type { Player, PlayerListener } from "../player/player.js";
 import { SpeechSource } from "../player/speech-source.js";
 import { PlaybackStream } from "../player/stream.js";
 import type { Synthesizer } from "../synthesis/synthesizer.js";
-import type { ClientConnection, RequestHandler } from "./connection.js";
+import type { ClientConnection, Handled, RequestHandler } from "./connection.js";
 
 export interface HubOptions {
   identity: { name: string; version: string; pid: number; protocol: number };
@@ -62,7 +62,7 @@ export class Hub implements RequestHandler, PlayerListener {
     };
   }
 
-  handleRequest(connection: ClientConnection, request: Request): unknown {
+  handleRequest(connection: ClientConnection, request: Request): Handled {
     const player = this.requirePlayer();
     switch (request.type) {
       case "speak": {
@@ -76,6 +76,8 @@ export class Hub implements RequestHandler, PlayerListener {
           speed: request.speed ?? SPEED_DEFAULT,
         };
         synthesizer.validate(synthesis);
+        const mode = request.queue ?? "interrupt";
+        player.assertCanStart(mode);
         const stream = new PlaybackStream({
           id: this.nextStreamId++,
           kind: "speak",
@@ -85,10 +87,11 @@ export class Hub implements RequestHandler, PlayerListener {
           voice: synthesis.voice,
           speed: synthesis.speed,
         });
-        player.start(stream, request.queue ?? "interrupt");
-        return { streamId: stream.id };
+        return { result: { streamId: stream.id }, afterAck: () => player.start(stream, mode) };
       }
       case "play": {
+        const mode = request.queue ?? "interrupt";
+        player.assertCanStart(mode);
         const source = new ClientPcmSource();
         const stream = new PlaybackStream({
           id: this.nextStreamId++,
@@ -97,29 +100,29 @@ export class Hub implements RequestHandler, PlayerListener {
           source,
           sendAudio: false,
         });
-        player.start(stream, request.queue ?? "interrupt");
+        // Registered now: chunks may follow the ack before `afterAck` has run.
         this.playStreams.set(stream.id, { stream, source });
-        return { streamId: stream.id };
+        return { result: { streamId: stream.id }, afterAck: () => player.start(stream, mode) };
       }
       case "end": {
         const entry = this.ownedPlayStream(connection, request.streamId);
         entry.source.end();
-        return { streamId: entry.stream.id };
+        return { result: { streamId: entry.stream.id } };
       }
       case "pause":
-        return { streamId: player.pause(request.streamId).id };
+        return { result: { streamId: player.pause(request.streamId).id } };
       case "resume":
-        return { streamId: player.resume(request.streamId).id };
+        return { result: { streamId: player.resume(request.streamId).id } };
       case "stop":
-        if (request.all) return { stopped: player.stopAll() };
-        return { streamId: player.stop(request.streamId).id };
+        if (request.all) return { result: { stopped: player.stopAll() } };
+        return { result: { streamId: player.stop(request.streamId).id } };
       case "skip":
-        return { streamId: player.skip(request.direction, request.streamId).id };
+        return { result: { streamId: player.skip(request.direction, request.streamId).id } };
       case "status":
-        return this.status();
+        return { result: this.status() };
       case "subscribe":
         connection.topics = new Set(request.topics);
-        return { topics: [...connection.topics] };
+        return { result: { topics: [...connection.topics] } };
     }
   }
 
@@ -128,8 +131,19 @@ export class Hub implements RequestHandler, PlayerListener {
       throw new ProtocolError("no_such_stream", `No stream ${frame.streamId}.`, { streamId: frame.streamId });
     }
     const entry = this.playStreams.get(frame.streamId);
-    // A stream that already ended (cancelled, failed, completed): its late chunks are dropped without a word.
-    if (!entry) return;
+    if (!entry) {
+      if (this.requirePlayer().isLive(frame.streamId)) {
+        throw new ProtocolError(
+          "wrong_stream_kind",
+          `Stream ${frame.streamId} is a speak stream; it takes no chunks.`,
+          {
+            streamId: frame.streamId,
+          },
+        );
+      }
+      // A stream that already ended (cancelled, failed, completed): its late chunks are dropped without a word.
+      return;
+    }
     if (entry.stream.ownerId !== connection.id) {
       throw new ProtocolError("no_such_stream", `Stream ${frame.streamId} is not yours.`, { streamId: frame.streamId });
     }

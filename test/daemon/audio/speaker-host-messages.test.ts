@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { isHostReport, isHostRequest } from "../../../daemon/src/audio/speaker-host-messages.js";
+import {
+  encodeHostPcmFormat,
+  isHostReport,
+  isHostRequest,
+  parseHostPcmFormat,
+} from "../../../daemon/src/audio/speaker-host-messages.js";
 
 describe("isHostRequest", () => {
   it.each([
@@ -25,5 +30,25 @@ describe("isHostReport", () => {
     ["undefined", undefined, false],
   ])("judges %s", (_name, value, expected) => {
     expect(isHostReport(value)).toBe(expected);
+  });
+});
+
+describe("parseHostPcmFormat", () => {
+  it("reads back the format the sink encodes", () => {
+    const format = { sampleRateHz: 24_000, channelCount: 1, bitsPerSample: 16 };
+
+    expect(parseHostPcmFormat(encodeHostPcmFormat(format))).toEqual(format);
+  });
+
+  it.each([
+    ["a missing argument", undefined],
+    ["text that is not JSON", "24000"],
+    ["JSON null", "null"],
+    ["a missing field", '{"sampleRateHz":24000,"channelCount":1}'],
+    ["a fractional rate", '{"sampleRateHz":24000.5,"channelCount":1,"bitsPerSample":16}'],
+    ["zero channels", '{"sampleRateHz":24000,"channelCount":0,"bitsPerSample":16}'],
+    ["a bit depth given as a string", '{"sampleRateHz":24000,"channelCount":1,"bitsPerSample":"16"}'],
+  ])("refuses %s", (_name, text) => {
+    expect(parseHostPcmFormat(text)).toBeUndefined();
   });
 });
