@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { Command } from "commander";
+import { registerDownloadCommand } from "./cli/download.js";
 import { describeCliFailure, EXIT_USAGE } from "./cli/errors.js";
 import { registerPlaybackControlCommands } from "./cli/playback-control.js";
 import { registerServeCommand } from "./cli/serve.js";
@@ -20,6 +21,7 @@ program
 registerServeCommand(program);
 registerStatusCommand(program);
 registerPlaybackControlCommands(program);
+registerDownloadCommand(program);
 
 try {
   await program.parseAsync(process.argv);
