@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 import { Command } from "commander";
 import { registerDownloadCommand } from "./cli/download.js";
+import { registerNormalizeCommand } from "./cli/normalize.js";
+import { registerSegmentsCommand } from "./cli/segments.js";
+import { registerSentencesCommand } from "./cli/sentences.js";
 import { describeCliFailure, EXIT_USAGE } from "./cli/errors.js";
 import { registerPlaybackControlCommands } from "./cli/playback-control.js";
 import { registerServeCommand } from "./cli/serve.js";
@@ -22,6 +25,9 @@ registerServeCommand(program);
 registerStatusCommand(program);
 registerPlaybackControlCommands(program);
 registerDownloadCommand(program);
+registerNormalizeCommand(program);
+registerSegmentsCommand(program);
+registerSentencesCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,0 +1,26 @@
+import { MAX_TEXT_CHARS, ProtocolError } from "@kokoro-speech/shared";
+import type { Command } from "commander";
+import { normalizeText } from "../text/index.js";
+import { readStdin } from "./read-stdin.js";
+
+/**
+ * `kokoro-speech normalize`: stdin → the spoken-word text of each line, one output line per input line (an empty
+ * line stays empty). Runs the text front end in-process; needs neither the daemon nor the model.
+ */
+export function registerNormalizeCommand(program: Command): void {
+  program
+    .command("normalize")
+    .description("print the spoken-word text of each stdin line, one output line per input line")
+    .action(async () => {
+      const input = await readStdin();
+      if (input.length > MAX_TEXT_CHARS) {
+        throw new ProtocolError(
+          "text_too_long",
+          `The text has ${input.length} characters; the limit is ${MAX_TEXT_CHARS}.`,
+        );
+      }
+      const lines = input.split(/\r?\n/);
+      if (lines.at(-1) === "") lines.pop();
+      process.stdout.write(lines.map((line) => `${normalizeText(line)}\n`).join(""));
+    });
+}

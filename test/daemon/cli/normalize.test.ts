@@ -1,0 +1,27 @@
+import { MAX_TEXT_CHARS } from "@kokoro-speech/shared";
+import { describe, expect, it } from "vitest";
+import { runCliWithStdin } from "./run-cli-with-stdin.js";
+
+describe("kokoro-speech normalize", () => {
+  it("writes the spoken text of each input line on its own line, keeping empty lines", async () => {
+    const result = await runCliWithStdin(["normalize"], "It costs $5.50.\n\nDr. Smith, 2024-01-15\r\nv2.3.1\n");
+    expect(result).toEqual({
+      stdout:
+        "It costs five dollars and fifty cents.\n\nDoctor Smith, January fifteenth, twenty twenty-four\nversion two point three point one\n",
+      stderr: "",
+      code: 0,
+    });
+  });
+
+  it("handles a last line without a line break and empty input", async () => {
+    expect((await runCliWithStdin(["normalize"], "10-20")).stdout).toBe("ten to twenty\n");
+    expect(await runCliWithStdin(["normalize"], "")).toEqual({ stdout: "", stderr: "", code: 0 });
+  });
+
+  it("refuses text over the limit with text_too_long", async () => {
+    const result = await runCliWithStdin(["normalize"], "a".repeat(MAX_TEXT_CHARS + 1));
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toMatch(/^kokoro-speech: text_too_long: /);
+    expect(result.stdout).toBe("");
+  });
+});
