@@ -2,6 +2,7 @@
 import { Command } from "commander";
 import { registerDownloadCommand } from "./cli/download.js";
 import { registerNormalizeCommand } from "./cli/normalize.js";
+import { registerPhonemizeCommand } from "./cli/phonemize.js";
 import { registerSegmentsCommand } from "./cli/segments.js";
 import { registerSentencesCommand } from "./cli/sentences.js";
 import { describeCliFailure, EXIT_USAGE } from "./cli/errors.js";
@@ -26,6 +27,7 @@ registerStatusCommand(program);
 registerPlaybackControlCommands(program);
 registerDownloadCommand(program);
 registerNormalizeCommand(program);
+registerPhonemizeCommand(program);
 registerSegmentsCommand(program);
 registerSentencesCommand(program);
 

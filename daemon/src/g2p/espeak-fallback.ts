@@ -1,0 +1,110 @@
+/**
+ * The fallback for words the lexicon cannot resolve: espeak-ng through the npm `phonemizer` package, mapped to
+ * Misaki symbols. espeak-ng is GPL-3.0; it is imported lazily and only here, so a build without it stays possible
+ * (G2P then spells or reports such words). Results are cached per variant; one call per segment batches its words.
+ */
+
+import type { Logger } from "pino";
+import { ipaToMisaki } from "./ipa-to-misaki.js";
+import type { Variant } from "./phoneme-sets.js";
+
+export interface FallbackStats {
+  /** Calls into espeak (a batch counts once). */
+  readonly espeakCalls: number;
+  /** Words looked up through the fallback, cached or not. */
+  readonly words: number;
+  readonly cacheHits: number;
+}
+
+export interface Fallback {
+  /** Phonemes for each word espeak could pronounce; words it could not are absent from the map. Never throws. */
+  phonemizeWords(words: readonly string[], variant: Variant): Promise<Map<string, string>>;
+  stats(): FallbackStats;
+}
+
+export interface EspeakFallbackOptions {
+  /** Words remembered per process; the oldest are forgotten first. */
+  readonly maxCacheEntries?: number;
+  readonly log?: Logger;
+}
+
+const DEFAULT_MAX_CACHE_ENTRIES = 10_000;
+
+/** espeak voices: kokoro-js uses `en-us` for American voices and `en` (RP) for British ones. */
+const ESPEAK_LANGUAGE: Readonly<Record<Variant, string>> = { "en-us": "en-us", "en-gb": "en" };
+
+type Phonemize = (text: string, language: string) => Promise<string[]>;
+
+async function importPhonemize(): Promise<Phonemize> {
+  const module = await import("phonemizer");
+  return module.phonemize;
+}
+
+function cleanIpa(ipa: string | undefined): string | undefined {
+  const trimmed = ipa?.trim();
+  return trimmed ? trimmed : undefined;
+}
+
+/** Creates the espeak-ng fallback. The WASM module loads on first use (~0.6 s once). */
+export function createEspeakFallback(options: EspeakFallbackOptions = {}): Fallback {
+  const maxCacheEntries = options.maxCacheEntries ?? DEFAULT_MAX_CACHE_ENTRIES;
+  const cache = new Map<string, string | null>();
+  let phonemizePromise: Promise<Phonemize> | undefined;
+  let espeakCalls = 0;
+  let words = 0;
+  let cacheHits = 0;
+
+  function remember(key: string, phonemes: string | undefined): void {
+    if (cache.size >= maxCacheEntries) cache.delete(cache.keys().next().value as string);
+    cache.set(key, phonemes ?? null);
+  }
+
+  async function callEspeak(text: string, variant: Variant): Promise<string[]> {
+    espeakCalls += 1;
+    phonemizePromise ??= importPhonemize();
+    const phonemize = await phonemizePromise;
+    return phonemize(text, ESPEAK_LANGUAGE[variant]);
+  }
+
+  /** One espeak call for the whole batch; commas make it return one array element per word. */
+  async function phonemizeBatch(batch: readonly string[], variant: Variant): Promise<(string | undefined)[]> {
+    const joined = await callEspeak(batch.join(", "), variant);
+    if (joined.length === batch.length) return joined.map(cleanIpa);
+    options.log?.debug({ words: batch.length, pieces: joined.length }, "espeak batch misaligned; one call per word");
+    const single: (string | undefined)[] = [];
+    for (const word of batch) single.push(cleanIpa((await callEspeak(word, variant)).join(" ")));
+    return single;
+  }
+
+  async function phonemizeWords(requested: readonly string[], variant: Variant): Promise<Map<string, string>> {
+    const result = new Map<string, string>();
+    const missing: string[] = [];
+    for (const word of new Set(requested)) {
+      words += 1;
+      const cached = cache.get(`${variant}\t${word}`);
+      if (cached === undefined) missing.push(word);
+      else {
+        cacheHits += 1;
+        if (cached !== null) result.set(word, cached);
+      }
+    }
+    if (missing.length > 0) {
+      let ipas: (string | undefined)[];
+      try {
+        ipas = await phonemizeBatch(missing, variant);
+      } catch (error) {
+        options.log?.warn({ err: error }, "espeak fallback failed");
+        return result;
+      }
+      missing.forEach((word, index) => {
+        const ipa = ipas[index];
+        const phonemes = ipa === undefined ? undefined : ipaToMisaki(ipa, variant);
+        remember(`${variant}\t${word}`, phonemes);
+        if (phonemes) result.set(word, phonemes);
+      });
+    }
+    return result;
+  }
+
+  return { phonemizeWords, stats: () => ({ espeakCalls, words, cacheHits }) };
+}

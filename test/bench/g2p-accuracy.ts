@@ -1,0 +1,139 @@
+/**
+ * G2P evaluation for docs/g2p.md. Run after `npm run build` with `node --import tsx test/bench/g2p-accuracy.ts`.
+ *
+ * 1. Hand-checked list (g2p-hand-checked.ts): 258 common words written in Misaki's convention, resolved
+ *    mid-sentence before a consonant; exact match (stress included) and match ignoring stress.
+ * 2. CMUdict hold-out: a seeded random slice of common CMUdict words (lowercase, 4–10 letters, with both an -s
+ *    form and an -ed or -ing form in CMUdict) is removed from the lexicon; G2P must then resolve each through the
+ *    inflection rules or the espeak-ng fallback. Reference: the word's own CMUdict entry in our convention.
+ * 3. Speed: lexicon load time from the built asset; front-end throughput against `phonemizer` alone on the same text.
+ */
+import { performance } from "node:perf_hooks";
+import { dictionary } from "cmu-pronouncing-dictionary";
+import { phonemize } from "phonemizer";
+import { arpabetToMisaki } from "../../daemon/src/g2p/arpabet-to-misaki.js";
+import { compileLexicon } from "../../daemon/src/g2p/build/compile-lexicon.js";
+import { createEspeakFallback } from "../../daemon/src/g2p/espeak-fallback.js";
+import { createG2P } from "../../daemon/src/g2p/g2p.js";
+import { loadLexicon, parseLexicon, serializeLexicon } from "../../daemon/src/g2p/lexicon.js";
+import { resolveWord } from "../../daemon/src/g2p/resolve-word.js";
+import { HAND_CHECKED_US } from "./g2p-hand-checked.js";
+
+const HOLDOUT_SIZE = 400;
+const SEED = 20_251_125;
+
+function withoutStress(phonemes: string): string {
+  return phonemes.replace(/[ˈˌ]/g, "");
+}
+
+function percent(part: number, whole: number): string {
+  return `${((100 * part) / whole).toFixed(1)} %`;
+}
+
+/** mulberry32: a small seeded generator, so the hold-out slice is the same on every run. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+function evaluateHandChecked(): void {
+  const lexicon = parseLexicon(serializeLexicon(compileLexicon(dictionary, "en-us")), "en-us");
+  const misses: string[] = [];
+  let exact = 0;
+  let loose = 0;
+  for (const [word, expected] of HAND_CHECKED_US) {
+    const got = resolveWord(word, { nextWord: "cat", nextPhonemes: "kˈæt" }, lexicon)?.phonemes ?? "";
+    if (got === expected) exact++;
+    else misses.push(`${word}: ${got} (expected ${expected})`);
+    if (withoutStress(got) === withoutStress(expected)) loose++;
+  }
+  const total = HAND_CHECKED_US.length;
+  process.stdout.write(`## Hand-checked common words (${total})\n\n`);
+  process.stdout.write(`exact (stress included): ${exact}/${total} = ${percent(exact, total)}\n`);
+  process.stdout.write(`ignoring stress: ${loose}/${total} = ${percent(loose, total)}\n\nmisses:\n`);
+  for (const miss of misses) process.stdout.write(`- ${miss}\n`);
+}
+
+function pickHoldout(): string[] {
+  const candidates = Object.keys(dictionary).filter(
+    (word) =>
+      /^[a-z]{4,10}$/.test(word) &&
+      `${word}s` in dictionary &&
+      (`${word}ed` in dictionary || `${word}ing` in dictionary || `${word}d` in dictionary),
+  );
+  const random = seededRandom(SEED);
+  const picked = new Set<string>();
+  while (picked.size < HOLDOUT_SIZE) picked.add(candidates[Math.floor(random() * candidates.length)] as string);
+  // Half the slice is the inflected forms, so both the rules and the fallback are exercised.
+  return [...picked].map((word, index) => (index % 2 === 0 ? word : `${word}s`));
+}
+
+async function evaluateHoldout(): Promise<void> {
+  const heldOut = pickHoldout();
+  const removed = new Set(heldOut);
+  const reduced = Object.fromEntries(
+    Object.entries(dictionary).filter(([key]) => !removed.has(key.replace(/\(\d+\)$/, ""))),
+  );
+  const lexicon = parseLexicon(serializeLexicon(compileLexicon(reduced, "en-us")), "en-us");
+  const g2p = createG2P({ lexicons: { "en-us": lexicon }, fallback: createEspeakFallback() });
+  const byPath = { rules: { total: 0, exact: 0, loose: 0 }, fallback: { total: 0, exact: 0, loose: 0 } };
+  for (const word of heldOut) {
+    const expected = arpabetToMisaki(dictionary[word] as string, "en-us", word).replaceAll("ɾ", "T");
+    const result = await g2p.phonemize(word, "en-us");
+    const path = result.fallbackWords.length > 0 ? byPath.fallback : byPath.rules;
+    path.total++;
+    if (result.phonemes === expected) path.exact++;
+    if (withoutStress(result.phonemes) === withoutStress(expected)) path.loose++;
+  }
+  const exact = byPath.rules.exact + byPath.fallback.exact;
+  const loose = byPath.rules.loose + byPath.fallback.loose;
+  process.stdout.write(`\n## CMUdict hold-out (${heldOut.length} words, seed ${SEED})\n\n`);
+  process.stdout.write(
+    `exact: ${percent(exact, heldOut.length)}; ignoring stress: ${percent(loose, heldOut.length)}\n`,
+  );
+  for (const [name, path] of Object.entries(byPath)) {
+    process.stdout.write(
+      `- via ${name}: ${path.total} words, exact ${percent(path.exact, path.total)}, ` +
+        `ignoring stress ${percent(path.loose, path.total)}\n`,
+    );
+  }
+}
+
+async function evaluateSpeed(): Promise<void> {
+  const loadMs: number[] = [];
+  for (let run = 0; run < 5; run++) {
+    const start = performance.now();
+    await loadLexicon("en-us");
+    loadMs.push(performance.now() - start);
+  }
+  const firstLoadMs = loadMs[0] as number;
+  loadMs.sort((a, b) => a - b);
+  const g2p = createG2P({ lexicons: { "en-us": await loadLexicon("en-us") }, fallback: createEspeakFallback() });
+  const sentence = "The quick brown fox jumps over the lazy dog while reading a book about computers and water.";
+  const sentences = Array.from({ length: 200 }, (_, index) => `${sentence} Number ${index % 10} is here.`);
+  await phonemize("warm up", "en-us");
+  let start = performance.now();
+  for (const text of sentences) await g2p.phonemize(text, "en-us");
+  const frontEndMs = performance.now() - start;
+  start = performance.now();
+  for (const text of sentences) await phonemize(text, "en-us");
+  const phonemizerMs = performance.now() - start;
+  process.stdout.write(
+    `\n## Speed\n\nlexicon load (en-us): first in process ${firstLoadMs.toFixed(1)} ms, ` +
+      `median of 5 ${loadMs[2]?.toFixed(1)} ms\n`,
+  );
+  process.stdout.write(
+    `200 sentences: front end ${frontEndMs.toFixed(0)} ms, phonemizer alone ${phonemizerMs.toFixed(0)} ms ` +
+      `(${(phonemizerMs / frontEndMs).toFixed(1)}× faster)\n`,
+  );
+}
+
+evaluateHandChecked();
+await evaluateHoldout();
+await evaluateSpeed();

@@ -1,0 +1,63 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadLexicon, parseLexicon, serializeLexicon, type LexiconData } from "../../../daemon/src/g2p/lexicon.js";
+
+const DATA: LexiconData = {
+  variant: "en-us",
+  notice: "test notice",
+  words: { hello: "həlˈO", a: "ɐ", zebra: "zˈibɹə", A: "ˈA", "don't": "dˈOnt" },
+  heteronyms: { read: { DEFAULT: "ɹˈid", VBD: "ɹˈɛd" } },
+};
+
+describe("parseLexicon", () => {
+  const lexicon = parseLexicon(serializeLexicon(DATA), "en-us");
+
+  it("finds every word that was serialised", () => {
+    for (const [word, phonemes] of Object.entries(DATA.words)) expect(lexicon.lookup(word)).toBe(phonemes);
+    expect(lexicon.size).toBe(Object.keys(DATA.words).length);
+  });
+
+  it("misses words that are absent, including Object.prototype names", () => {
+    for (const word of ["hell", "zebras", "", "constructor", "toString"]) expect(lexicon.lookup(word)).toBeUndefined();
+    expect(lexicon.heteronym("constructor")).toBeUndefined();
+  });
+
+  it("returns heteronym tables", () => {
+    expect(lexicon.heteronym("read")).toEqual({ DEFAULT: "ɹˈid", VBD: "ɹˈɛd" });
+  });
+
+  it("refuses an asset of the other variant", () => {
+    expect(() => parseLexicon(serializeLexicon(DATA), "en-gb")).toThrow(/en-us/);
+  });
+
+  it("refuses an asset of another format", () => {
+    const stale = serializeLexicon(DATA).replace('"format":3', '"format":2');
+    expect(() => parseLexicon(stale, "en-us")).toThrow(/format 2/);
+  });
+
+  it("refuses text without a header", () => {
+    expect(() => parseLexicon("hello\thəlˈO", "en-us")).toThrow(/header/);
+  });
+});
+
+describe("loadLexicon", () => {
+  let directory: string;
+  beforeAll(async () => {
+    directory = await mkdtemp(join(tmpdir(), "kokoro-lexicon-"));
+    await writeFile(join(directory, "en-us.tsv"), serializeLexicon(DATA));
+  });
+  afterAll(async () => {
+    await rm(directory, { recursive: true, force: true });
+  });
+
+  it("reads an asset from a directory", async () => {
+    const lexicon = await loadLexicon("en-us", directory);
+    expect(lexicon.lookup("hello")).toBe("həlˈO");
+  });
+
+  it("names the build step when the asset is missing", async () => {
+    await expect(loadLexicon("en-gb", directory)).rejects.toThrow(/npm run build/);
+  });
+});
