@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 import { Command } from "commander";
 import { registerDownloadCommand } from "./cli/download.js";
+import { describeCliFailure, EXIT_USAGE } from "./cli/errors.js";
 import { registerNormalizeCommand } from "./cli/normalize.js";
 import { registerPhonemizeCommand } from "./cli/phonemize.js";
+import { registerPlaybackControlCommands } from "./cli/playback-control.js";
 import { registerSegmentsCommand } from "./cli/segments.js";
 import { registerSentencesCommand } from "./cli/sentences.js";
-import { describeCliFailure, EXIT_USAGE } from "./cli/errors.js";
-import { registerPlaybackControlCommands } from "./cli/playback-control.js";
 import { registerServeCommand } from "./cli/serve.js";
 import { registerStatusCommand } from "./cli/status.js";
 import { DAEMON_VERSION } from "./version.js";
@@ -25,11 +25,11 @@ program
 registerServeCommand(program);
 registerStatusCommand(program);
 registerPlaybackControlCommands(program);
-registerDownloadCommand(program);
-registerNormalizeCommand(program);
 registerPhonemizeCommand(program);
+registerNormalizeCommand(program);
 registerSegmentsCommand(program);
 registerSentencesCommand(program);
+registerDownloadCommand(program);
 
 try {
   await program.parseAsync(process.argv);

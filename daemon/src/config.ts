@@ -22,6 +22,11 @@ const configSchema = z.strictObject({
   sink: sinkSpec,
   logLevel: z.enum(LOG_LEVELS),
   audioIdleCloseMs: z.number().int().min(0),
+  /** A model and voices the user already has: used in place, after verification (both or neither). */
+  modelPath: z.string().min(1).optional(),
+  voicesPath: z.string().min(1).optional(),
+  /** Execution provider for inference; a non-CPU one falls back to CPU once if it fails. */
+  provider: z.enum(["cpu", "coreml", "cuda"]),
   /** Test hook: a module exporting `createSynthesizer`, used in place of the Kokoro engine. Never a voice. */
   synthesizerModule: z.string().min(1).optional(),
 });
@@ -34,6 +39,9 @@ export const CONFIG_ENV = {
   port: "KOKORO_SPEECH_PORT",
   sink: "KOKORO_SPEECH_SINK",
   logLevel: "KOKORO_SPEECH_LOG_LEVEL",
+  provider: "KOKORO_SPEECH_PROVIDER",
+  modelPath: "KOKORO_SPEECH_MODEL_PATH",
+  voicesPath: "KOKORO_SPEECH_VOICES_PATH",
 } as const;
 
 function fromEnv(env: NodeJS.ProcessEnv): ConfigOverrides {
@@ -44,6 +52,10 @@ function fromEnv(env: NodeJS.ProcessEnv): ConfigOverrides {
   if (sink) overrides.sink = sink;
   const logLevel = env[CONFIG_ENV.logLevel];
   if (logLevel) overrides.logLevel = logLevel as DaemonConfig["logLevel"];
+  const provider = env[CONFIG_ENV.provider];
+  if (provider) overrides.provider = provider as DaemonConfig["provider"];
+  if (env[CONFIG_ENV.modelPath]) overrides.modelPath = env[CONFIG_ENV.modelPath];
+  if (env[CONFIG_ENV.voicesPath]) overrides.voicesPath = env[CONFIG_ENV.voicesPath];
   return overrides;
 }
 
@@ -63,11 +75,15 @@ export function resolveConfig(flags: ConfigOverrides = {}, env: NodeJS.ProcessEn
     sink: "speaker",
     logLevel: "info",
     audioIdleCloseMs: DEFAULT_AUDIO_IDLE_CLOSE_MS,
+    provider: "cpu",
   } satisfies DaemonConfig;
   const definedFlags = Object.fromEntries(Object.entries(flags).filter(([, value]) => value !== undefined));
   const parsed = configSchema.safeParse({ ...defaults, ...fromEnv(env), ...definedFlags });
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join(".") || "config"}: ${issue.message}`));
+  }
+  if ((parsed.data.modelPath === undefined) !== (parsed.data.voicesPath === undefined)) {
+    throw new ConfigError(["modelPath and voicesPath: give both (an existing model needs its voices) or neither"]);
   }
   return Object.freeze(parsed.data);
 }

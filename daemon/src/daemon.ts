@@ -15,7 +15,14 @@ import { startHttpServer } from "./server/http-server.js";
 import { Hub } from "./server/hub.js";
 import { acquireInstanceLock } from "./server/instance-lock.js";
 import { ensureToken } from "./server/token.js";
-import type { Synthesizer, SynthesizerFactory } from "./synthesis/synthesizer.js";
+import { ModelManager } from "./models/index.js";
+import { SpeechModel } from "./synthesis/speech-model.js";
+import {
+  FixedSynthesizerProvider,
+  type Synthesizer,
+  type SynthesizerFactory,
+  type SynthesizerProvider,
+} from "./synthesis/synthesizer.js";
 import { DAEMON_VERSION } from "./version.js";
 
 export interface RunningDaemon {
@@ -48,19 +55,41 @@ async function loadSynthesizer(modulePath: string): Promise<Synthesizer> {
   return module.createSynthesizer();
 }
 
+/** The test fixture when `--synthesizer-module` names one; otherwise the Kokoro model, found or downloaded. */
+async function createSpeech(
+  config: DaemonConfig,
+  log: Logger,
+): Promise<{ speech: SynthesizerProvider; closeSpeech: () => Promise<void> }> {
+  if (config.synthesizerModule) {
+    const speech = new FixedSynthesizerProvider(await loadSynthesizer(config.synthesizerModule));
+    return { speech, closeSpeech: async () => {} };
+  }
+  const model = new SpeechModel({
+    manager: new ModelManager({ dataDir: config.dataDir, log }),
+    dataDir: config.dataDir,
+    ...(config.modelPath && config.voicesPath
+      ? { existing: { modelPath: resolve(config.modelPath), voicesPath: resolve(config.voicesPath) } }
+      : {}),
+    executionProvider: config.provider,
+    log,
+  });
+  model.start();
+  return { speech: model, closeSpeech: () => model.close() };
+}
+
 export async function startDaemon(config: DaemonConfig, log: Logger): Promise<StartResult> {
   const lock = await acquireInstanceLock(config.stateDir);
   if (!lock.acquired) return { started: false, runningPid: lock.pid };
   try {
     const { token, tokenPath } = await ensureToken(config.stateDir);
-    const synthesizer = config.synthesizerModule ? await loadSynthesizer(config.synthesizerModule) : null;
+    const { speech, closeSpeech } = await createSpeech(config, log);
     const identity: DaemonIdentity = {
       name: DAEMON_NAME,
       version: DAEMON_VERSION,
       pid: process.pid,
       protocol: PROTOCOL_VERSION,
     };
-    const hub = new Hub({ identity, startedAtMs: Date.now(), synthesizer, log });
+    const hub = new Hub({ identity, startedAtMs: Date.now(), speech, log });
     const sinkOptions = sinkOptionsFor(config.sink, log);
     const player = new Player({
       createSink: () => createSink(sinkOptions),
@@ -96,7 +125,7 @@ export async function startDaemon(config: DaemonConfig, log: Logger): Promise<St
       tokenPath,
       startedAt: new Date().toISOString(),
     });
-    log.info({ port: server.port, sink: config.sink, synthesizer: synthesizer?.name ?? null }, "daemon listening");
+    log.info({ port: server.port, sink: config.sink, model: speech.status().state }, "daemon listening");
 
     let closing: Promise<void> | null = null;
     return {
@@ -108,6 +137,7 @@ export async function startDaemon(config: DaemonConfig, log: Logger): Promise<St
           (closing ??= (async () => {
             await player.shutdown();
             await server.close();
+            await closeSpeech();
             await removeDiscoveryFile(config.stateDir);
             await lock.release();
           })()),

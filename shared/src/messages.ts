@@ -80,6 +80,17 @@ export const subscribeSchema = z.strictObject({
   topics: z.array(z.enum(SUBSCRIPTION_TOPICS)).max(SUBSCRIPTION_TOPICS.length),
 });
 
+/** Model sizes the daemon can download; `int8` is the default (see docs/models.md). */
+export const MODEL_QUALITIES = ["int8", "fp16", "fp32"] as const;
+export type ModelQuality = (typeof MODEL_QUALITIES)[number];
+
+/** Starts installing the model (and voices) if missing; progress arrives as `daemon`/`model` events. */
+export const downloadSchema = z.strictObject({
+  type: z.literal("download"),
+  id: requestId,
+  model: z.enum(MODEL_QUALITIES).optional(),
+});
+
 export const requestSchema = z.discriminatedUnion("type", [
   speakSchema,
   playSchema,
@@ -90,6 +101,7 @@ export const requestSchema = z.discriminatedUnion("type", [
   skipSchema,
   statusSchema,
   subscribeSchema,
+  downloadSchema,
 ]);
 
 export type HelloMessage = z.infer<typeof helloSchema>;
@@ -102,6 +114,7 @@ export type StopRequest = z.infer<typeof stopSchema>;
 export type SkipRequest = z.infer<typeof skipSchema>;
 export type StatusRequest = z.infer<typeof statusSchema>;
 export type SubscribeRequest = z.infer<typeof subscribeSchema>;
+export type DownloadRequest = z.infer<typeof downloadSchema>;
 export type Request = z.infer<typeof requestSchema>;
 export type RequestType = Request["type"];
 export type ClientMessage = HelloMessage | Request;
@@ -110,7 +123,7 @@ export const REQUEST_TYPES = requestSchema.options.map((option) => option.shape.
 
 // ---- daemon → client ----------------------------------------------------------------------------------------
 
-export const CAPABILITIES = ["speak", "play", "audio-out", "skip", "subscribe"] as const;
+export const CAPABILITIES = ["speak", "play", "audio-out", "skip", "subscribe", "download"] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
 export interface DaemonIdentity {
@@ -200,24 +213,58 @@ export interface AudioStatus {
   lastError: { code: ErrorCode; message: string } | null;
 }
 
+export const MODEL_STATES = ["missing", "downloading", "verifying", "loading", "ready", "failed"] as const;
+export type ModelState = (typeof MODEL_STATES)[number];
+
+/** Where the speech model stands: what `speak` needs, and what the menu bar shows while downloading. */
+export interface ModelStatusReport {
+  state: ModelState;
+  /** Present while downloading; `null` where the server announced no length or no speed is known yet. */
+  progress?: {
+    bytesDone: number;
+    bytesTotal: number | null;
+    percent: number | null;
+    bytesPerSecond: number;
+    etaSeconds: number | null;
+  };
+  /** Present when `failed`: the model manager's code (e.g. `offline`, `checksum_mismatch`) and a readable line. */
+  error?: { code: string; message: string };
+  /** What produces speech once ready: `kokoro`, or `test-fixture` in tests. */
+  synthesizer?: string;
+  /** Present once loaded. */
+  modelFile?: string;
+  flavour?: string;
+  provider?: string;
+  loadMs?: number;
+  warmupMs?: number;
+}
+
 /** Result of a `status` request (also served as JSON by `GET /status`). */
 export interface DaemonStatus {
   daemon: DaemonIdentity & { uptimeMs: number };
   player: PlayerStatus;
   audio: AudioStatus;
+  model: ModelStatusReport;
   counters: {
     streamsStarted: number;
     streamsCompleted: number;
     streamsCancelled: number;
     streamsFailed: number;
     underruns: number;
+    /** Speech synthesis, since start: model runs, phoneme tokens sent, symbols outside the vocabulary (never sent),
+     * words only the espeak fallback could pronounce. */
+    inferences: number;
+    phonemeTokens: number;
+    droppedSymbols: number;
+    fallbackWords: number;
   };
 }
 
 /** Daemon-wide notices for clients subscribed to the `daemon` topic. */
 export type DaemonEventMessage =
   | { type: "daemon"; event: "player"; at: number; player: PlayerStatus }
-  | { type: "daemon"; event: "audio"; at: number; audio: AudioStatus };
+  | { type: "daemon"; event: "audio"; at: number; audio: AudioStatus }
+  | { type: "daemon"; event: "model"; at: number; model: ModelStatusReport };
 
 export type ServerMessage = WelcomeMessage | AckMessage | ErrorMessage | StreamEventMessage | DaemonEventMessage;
 

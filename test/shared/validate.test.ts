@@ -58,6 +58,10 @@ const VALID_REQUESTS: Record<RequestType, Record<string, unknown>[]> = {
     { type: "subscribe", id: "r18", topics: [] },
     { type: "subscribe", id: "r19", topics: ["streams", "audio", "daemon"] },
   ],
+  download: [
+    { type: "download", id: "r20" },
+    { type: "download", id: "r21", model: "fp32" },
+  ],
 };
 
 function parse(message: unknown): ReturnType<typeof parseClientMessage> {

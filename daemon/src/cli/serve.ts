@@ -11,6 +11,9 @@ interface ServeFlags {
   sink?: string;
   logLevel?: string;
   synthesizerModule?: string;
+  modelPath?: string;
+  voicesPath?: string;
+  provider?: string;
 }
 
 function toOverrides(flags: ServeFlags): ConfigOverrides {
@@ -21,6 +24,9 @@ function toOverrides(flags: ServeFlags): ConfigOverrides {
     sink: flags.sink,
     logLevel: flags.logLevel as ConfigOverrides["logLevel"],
     synthesizerModule: flags.synthesizerModule,
+    modelPath: flags.modelPath,
+    voicesPath: flags.voicesPath,
+    provider: flags.provider as ConfigOverrides["provider"],
   } as ConfigOverrides;
 }
 
@@ -33,6 +39,9 @@ export function registerServeCommand(program: Command): void {
     .option("--data-dir <dir>", "folder for the model and voice files")
     .option("--sink <sink>", "audio output: speaker, null or wav:<path>")
     .option("--log-level <level>", "fatal, error, warn, info, debug, trace or silent")
+    .option("--model-path <file>", "use this Kokoro .onnx model in place (verified, not copied); needs --voices-path")
+    .option("--voices-path <path>", "voices for --model-path: a folder of <voice>.bin packs or voices-v1.0.bin")
+    .option("--provider <provider>", "inference provider: cpu (default), coreml (macOS) or cuda (Linux)")
     .addOption(
       new Option("--synthesizer-module <path>", "test hook: a module exporting createSynthesizer()").hideHelp(),
     )

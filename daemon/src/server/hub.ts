@@ -17,13 +17,13 @@ import { ClientPcmSource } from "../player/client-pcm-source.js";
 import type { Player, PlayerListener } from "../player/player.js";
 import { SpeechSource } from "../player/speech-source.js";
 import { PlaybackStream } from "../player/stream.js";
-import type { Synthesizer } from "../synthesis/synthesizer.js";
+import type { SynthesizerProvider } from "../synthesis/synthesizer.js";
 import type { ClientConnection, Handled, RequestHandler } from "./connection.js";
 
 export interface HubOptions {
   identity: { name: string; version: string; pid: number; protocol: number };
   startedAtMs: number;
-  synthesizer: Synthesizer | null;
+  speech: SynthesizerProvider;
   log?: Logger;
 }
 
@@ -42,6 +42,9 @@ export class Hub implements RequestHandler, PlayerListener {
 
   constructor(options: HubOptions) {
     this.options = options;
+    options.speech.on("status", (model) =>
+      this.broadcastDaemon({ type: "daemon", event: "model", at: Date.now(), model }),
+    );
   }
 
   attachPlayer(player: Player): void {
@@ -58,7 +61,8 @@ export class Hub implements RequestHandler, PlayerListener {
       daemon: { ...this.options.identity, uptimeMs: Date.now() - this.options.startedAtMs },
       player: player.status(),
       audio: player.audioStatus(),
-      counters: { ...player.counters },
+      model: this.options.speech.status(),
+      counters: { ...player.counters, ...this.options.speech.synthesisCounters() },
     };
   }
 
@@ -66,10 +70,7 @@ export class Hub implements RequestHandler, PlayerListener {
     const player = this.requirePlayer();
     switch (request.type) {
       case "speak": {
-        const synthesizer = this.options.synthesizer;
-        if (!synthesizer) {
-          throw new ProtocolError("model_unavailable", "No speech model is installed; run `kokoro-speech download`.");
-        }
+        const synthesizer = this.options.speech.synthesizer();
         const synthesis = {
           text: request.text,
           voice: request.voice ?? DEFAULT_VOICE,
@@ -123,6 +124,8 @@ export class Hub implements RequestHandler, PlayerListener {
       case "subscribe":
         connection.topics = new Set(request.topics);
         return { result: { topics: [...connection.topics] } };
+      case "download":
+        return { result: this.options.speech.download(request.model) };
     }
   }
 

@@ -1,3 +1,5 @@
+import type { ModelQuality, ModelStatusReport } from "@kokoro-speech/shared";
+
 /**
  * The seam between the player and whatever turns text into audio. The Kokoro engine plugs in here; until a model
  * is installed the daemon has no synthesizer and `speak` answers `model_unavailable`.
@@ -32,3 +34,59 @@ export interface Synthesizer {
 
 /** A module passed to `serve --synthesizer-module` exports this as `createSynthesizer`. */
 export type SynthesizerFactory = () => Synthesizer | Promise<Synthesizer>;
+
+/** Where the hub gets its synthesizer: ready, or not yet (with the reason as `model_unavailable`). */
+export interface SynthesizerProvider {
+  /** The synthesizer, or throws `model_unavailable` saying why (missing, downloading 42 %, loading, failed). */
+  synthesizer(): Synthesizer;
+  status(): ModelStatusReport;
+  /** Starts installing the model if it is missing; returns the status right after. */
+  download(quality?: ModelQuality): ModelStatusReport;
+  /** Synthesis totals since start (zeros before a model is loaded). */
+  synthesisCounters(): SynthesisTotals;
+  /** Called with every status change. */
+  on(event: "status", listener: (status: ModelStatusReport) => void): unknown;
+}
+
+export interface SynthesisTotals {
+  inferences: number;
+  phonemeTokens: number;
+  droppedSymbols: number;
+  fallbackWords: number;
+}
+
+export const NO_SYNTHESIS: Readonly<SynthesisTotals> = Object.freeze({
+  inferences: 0,
+  phonemeTokens: 0,
+  droppedSymbols: 0,
+  fallbackWords: 0,
+});
+
+/** A provider whose synthesizer is always ready (the test fixture loaded with `--synthesizer-module`). */
+export class FixedSynthesizerProvider implements SynthesizerProvider {
+  private readonly fixed: Synthesizer;
+
+  constructor(synthesizer: Synthesizer) {
+    this.fixed = synthesizer;
+  }
+
+  synthesizer(): Synthesizer {
+    return this.fixed;
+  }
+
+  status(): ModelStatusReport {
+    return { state: "ready", synthesizer: this.fixed.name };
+  }
+
+  download(): ModelStatusReport {
+    return this.status();
+  }
+
+  synthesisCounters(): SynthesisTotals {
+    return { ...NO_SYNTHESIS };
+  }
+
+  on(): this {
+    return this;
+  }
+}

@@ -1,0 +1,226 @@
+import { EventEmitter } from "node:events";
+import { access } from "node:fs/promises";
+import { join } from "node:path";
+import type { ModelQuality, ModelStatusReport } from "@kokoro-speech/shared";
+import type { Logger } from "pino";
+import { KokoroEngine, VoiceStore, type ExecutionProvider } from "../engine/index.js";
+import { createEspeakFallback, createG2P, loadLexicon, type G2P } from "../g2p/index.js";
+import {
+  DEFAULT_MODEL_DTYPE,
+  MODEL_DTYPES,
+  modelUnavailableError,
+  type ExistingPaths,
+  type ModelManager,
+  type ModelPaths,
+  type ModelStatus,
+} from "../models/index.js";
+import { createTextCounters, type TextCounters } from "../text/index.js";
+import { KokoroSynthesizer } from "./kokoro-synthesizer.js";
+import { NO_SYNTHESIS, type SynthesisTotals, type Synthesizer, type SynthesizerProvider } from "./synthesizer.js";
+
+export interface SpeechModelOptions {
+  manager: ModelManager;
+  dataDir: string;
+  /** Model and voices the user already has (flag or env): verified in place, never copied. */
+  existing?: ExistingPaths;
+  /** Where the compiled lexicons are; the package's `assets/lexicon/` by default. */
+  lexiconDir?: string;
+  executionProvider?: ExecutionProvider;
+  /** Without it the G2P spells or reports words the lexicon cannot resolve instead of asking espeak-ng. */
+  useEspeakFallback?: boolean;
+  log?: Logger;
+}
+
+type Events = { status: [ModelStatusReport] };
+
+/**
+ * Owns the speech model's life in the daemon: finds installed files at start (or the user's own), downloads on
+ * request, loads the engine, voices and lexicons, and hands out the synthesizer once ready. Until then `speak` gets
+ * `model_unavailable` with the state and, while downloading, the progress. Nothing here blocks the socket: every
+ * step runs in the background and reports through `status` events.
+ */
+export class SpeechModel extends EventEmitter<Events> implements SynthesizerProvider {
+  readonly textCounters: TextCounters = createTextCounters();
+  private readonly options: SpeechModelOptions;
+  private report: ModelStatusReport = { state: "missing" };
+  private ready: { synthesizer: KokoroSynthesizer; engine: KokoroEngine; g2p: G2P } | null = null;
+  private loading: Promise<void> | null = null;
+
+  constructor(options: SpeechModelOptions) {
+    super();
+    this.options = options;
+    options.manager.on("status", (status) => {
+      if (this.report.state !== "loading" && this.report.state !== "ready") this.setReport(fromManager(status));
+    });
+  }
+
+  /** Looks for a model at start: the user's files, else an installed download. Does not download. */
+  start(): void {
+    if (this.options.existing) {
+      this.install(this.options.manager.useExisting(this.options.existing));
+      return;
+    }
+    void this.installedQuality().then((quality) => {
+      if (quality) this.install(this.options.manager.ensure({ model: quality }));
+    });
+  }
+
+  /** Starts a download of the model (and voices) unless one is loaded or under way. */
+  download(quality: ModelQuality = DEFAULT_MODEL_DTYPE): ModelStatusReport {
+    if (!this.ready && !this.loading) this.install(this.options.manager.ensure({ model: quality }));
+    return this.status();
+  }
+
+  status(): ModelStatusReport {
+    return this.report;
+  }
+
+  /** The synthesizer, or `model_unavailable` saying why (missing, downloading 42 %, loading, failed). */
+  synthesizer(): Synthesizer {
+    if (this.ready) return this.ready.synthesizer;
+    if (this.report.state === "loading") {
+      throw modelUnavailableError({ state: "verifying", files: [] });
+    }
+    throw modelUnavailableError(toManagerStatus(this.report));
+  }
+
+  synthesisCounters(): SynthesisTotals {
+    const counters = this.ready?.synthesizer.counters;
+    if (!counters) return { ...NO_SYNTHESIS };
+    return {
+      inferences: counters.inferences,
+      phonemeTokens: counters.tokens,
+      droppedSymbols: counters.droppedSymbols,
+      fallbackWords: counters.fallbackWords,
+    };
+  }
+
+  engineStats(): ReturnType<KokoroEngine["stats"]> | null {
+    return this.ready?.engine.stats() ?? null;
+  }
+
+  g2pStats(): ReturnType<G2P["stats"]> | null {
+    return this.ready?.g2p.stats() ?? null;
+  }
+
+  async close(): Promise<void> {
+    this.options.manager.dispose();
+    await this.ready?.engine.close();
+  }
+
+  private install(paths: Promise<ModelPaths>): void {
+    const loading = paths
+      .then((ready) => this.load(ready))
+      .catch((error: unknown) => {
+        this.options.log?.warn({ err: error }, "speech model unavailable");
+        if (this.report.state !== "failed") {
+          this.setReport({ state: "failed", error: { code: "load_failed", message: errorMessage(error) } });
+        }
+      })
+      .finally(() => {
+        if (this.loading === loading) this.loading = null;
+      });
+    this.loading = loading;
+  }
+
+  private async load(paths: ModelPaths): Promise<void> {
+    this.setReport({ state: "loading" });
+    const voices = await VoiceStore.open(paths.voicesPath);
+    const engine = new KokoroEngine(this.options.log ? { voices, log: this.options.log } : { voices });
+    const loaded = await engine.load(
+      this.options.executionProvider
+        ? { modelPath: paths.modelPath, executionProvider: this.options.executionProvider }
+        : { modelPath: paths.modelPath },
+    );
+    const lexicons = {
+      "en-us": await loadLexicon("en-us", this.options.lexiconDir),
+      "en-gb": await loadLexicon("en-gb", this.options.lexiconDir),
+    };
+    const g2p = createG2P(
+      this.options.useEspeakFallback === false
+        ? { lexicons }
+        : { lexicons, fallback: createEspeakFallback(this.options.log ? { log: this.options.log } : {}) },
+    );
+    const synthesizer = new KokoroSynthesizer({ engine, voices, g2p, textCounters: this.textCounters });
+    this.ready = { synthesizer, engine, g2p };
+    this.setReport({
+      state: "ready",
+      synthesizer: synthesizer.name,
+      modelFile: paths.modelPath,
+      flavour: loaded.flavour,
+      provider: loaded.provider,
+      loadMs: Math.round(loaded.loadMs),
+      warmupMs: Math.round(loaded.warmupMs),
+    });
+    this.options.log?.info({ ...this.report }, "speech model ready");
+  }
+
+  /** The best model already in the data directory (int8 first), judged by presence; `ensure` verifies it. */
+  private async installedQuality(): Promise<ModelQuality | null> {
+    for (const quality of [DEFAULT_MODEL_DTYPE, ...MODEL_DTYPES.filter((dtype) => dtype !== DEFAULT_MODEL_DTYPE)]) {
+      const candidates = modelFileNames[quality].map((name) => join(this.options.dataDir, name));
+      for (const path of candidates) {
+        if (await exists(path)) return quality;
+      }
+    }
+    return null;
+  }
+
+  private setReport(report: ModelStatusReport): void {
+    this.report = report;
+    this.emit("status", report);
+  }
+}
+
+/** File names of each model quality in the data directory (the catalogue's release files). */
+const modelFileNames: Record<ModelQuality, string[]> = {
+  int8: ["kokoro-v1.0.int8.onnx"],
+  fp16: ["kokoro-v1.0.fp16.onnx"],
+  fp32: ["kokoro-v1.0.onnx"],
+};
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function fromManager(status: ModelStatus): ModelStatusReport {
+  const report: ModelStatusReport = { state: status.state };
+  if (status.progress) {
+    const { bytesDone, bytesTotal, percent, bytesPerSecond, etaSeconds } = status.progress;
+    report.progress = {
+      bytesDone,
+      bytesTotal: bytesTotal ?? null,
+      percent: percent ?? null,
+      bytesPerSecond,
+      etaSeconds: etaSeconds ?? null,
+    };
+  }
+  if (status.error) report.error = { code: status.error.code, message: status.error.message };
+  return report;
+}
+
+function toManagerStatus(report: ModelStatusReport): ModelStatus {
+  const state = report.state === "loading" ? "verifying" : report.state;
+  const status: { -readonly [K in keyof ModelStatus]: ModelStatus[K] } = { state, files: [] };
+  if (report.progress) {
+    const { bytesDone, bytesTotal, percent, bytesPerSecond, etaSeconds } = report.progress;
+    status.progress = {
+      bytesDone,
+      bytesTotal: bytesTotal ?? undefined,
+      percent: percent ?? undefined,
+      bytesPerSecond,
+      etaSeconds: etaSeconds ?? undefined,
+    };
+  }
+  if (report.error) status.error = report.error as ModelStatus["error"];
+  return status;
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,117 @@
+/**
+ * The real speak path in a real daemon: text front end → Misaki G2P → Kokoro engine on onnxruntime-node (a
+ * generated stand-in model with the exact Kokoro signature, 600 samples per token) → player → the real `speaker`
+ * addon into an ALSA capture. If a segment were dropped or played twice, or text were lost between stages, the
+ * spans or the audio length would not add up.
+ */
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DaemonClient, StreamEventMessage } from "@kokoro-speech/shared";
+import { STAND_IN_SAMPLES_PER_TOKEN, writeStandInModel, writeVoiceBin } from "../fixtures/stand-in-model.js";
+import { createAlsaCapture, type AlsaCapture } from "../helpers/alsa.js";
+import { startDaemonProcess, type DaemonProcess } from "../helpers/daemon-process.js";
+import { waitFor } from "../helpers/pcm.js";
+
+const TEXT = [
+  "Kokoro Speech reads what you select. It costs $5.50 a month, or nothing at all on Jan 3rd, 2025.",
+  "Dr. Smith arrived at 3:05pm, e.g. after the meeting.\nShe said the results were 10-20% better than in 1990.",
+  "Finally, the washing machine\nmanual says: use warm or hot water temperature\nselection as appropriate.",
+].join("\n\n");
+
+let modelDir: string;
+let capture: AlsaCapture;
+
+beforeAll(async () => {
+  modelDir = await mkdtemp(join(tmpdir(), "kokoro-model-"));
+  await writeStandInModel(join(modelDir, "model.onnx"), "kokoro-onnx");
+  await mkdir(join(modelDir, "voices"));
+  // Synthetic packs under names that are not published voices: a published name must match its published sha256.
+  await writeVoiceBin(join(modelDir, "voices", "af_fixture.bin"), 0);
+  await writeVoiceBin(join(modelDir, "voices", "bf_fixture.bin"), 1);
+});
+
+afterAll(async () => {
+  await rm(modelDir, { recursive: true, force: true });
+});
+
+async function startWithModel(): Promise<{
+  daemon: DaemonProcess;
+  client: DaemonClient;
+  events: StreamEventMessage[];
+}> {
+  capture = await createAlsaCapture();
+  const daemon = await startDaemonProcess({
+    sink: "speaker",
+    env: capture.env,
+    extraArgs: ["--model-path", join(modelDir, "model.onnx"), "--voices-path", join(modelDir, "voices")],
+  });
+  const client = await daemon.connect();
+  const events: StreamEventMessage[] = [];
+  client.on("event", (event) => events.push(event));
+  await waitFor(async () => {
+    const { model } = await client.status();
+    if (model.state === "failed") throw new Error(`model failed: ${model.error?.message}`);
+    return model.state === "ready";
+  }, 30_000);
+  return { daemon, client, events };
+}
+
+describe("speak with the Kokoro engine", () => {
+  it("speaks a three-paragraph text as one stream whose segments cover it and whose audio is the engine's", async () => {
+    const { daemon, client, events } = await startWithModel();
+    const model = (await client.status()).model;
+    expect(model).toMatchObject({ state: "ready", synthesizer: "kokoro", flavour: "kokoro-onnx", provider: "cpu" });
+
+    const { streamId } = await client.request({ type: "speak", text: TEXT, voice: "af_fixture" });
+    expect((await client.waitForTerminal(streamId!)).event).toBe("completed");
+
+    const segments = events.flatMap((event) => (event.event === "segment" ? [event] : []));
+    expect(segments.length).toBeGreaterThan(2);
+    expect(segments.map((segment) => segment.index)).toEqual(segments.map((_, index) => index));
+    expect(segments[0]!.start).toBe(0);
+    expect(segments.at(-1)!.end).toBe(TEXT.length);
+    for (let i = 1; i < segments.length; i++) expect(segments[i]!.start).toBe(segments[i - 1]!.end);
+
+    const { counters } = await client.status();
+    expect(counters.streamsCompleted).toBe(1);
+    expect(counters.droppedSymbols).toBe(0);
+    // The stand-in renders 600 samples per token, pads included: two pads per inference.
+    const engineSamples = STAND_IN_SAMPLES_PER_TOKEN * (counters.phonemeTokens + 2 * counters.inferences);
+    await client.close();
+    expect(await daemon.stop()).toBe(0);
+    const captured = await capture.read();
+    expect(captured.byteLength).toBe(engineSamples * 2);
+    await capture.cleanup();
+  });
+
+  it("answers model_unavailable while no model is installed, and keeps serving", async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), "kokoro-empty-data-"));
+    const daemon = await startDaemonProcess({ sink: "null", extraArgs: ["--data-dir", dataDir] });
+    const client = await daemon.connect();
+    await expect(client.request({ type: "speak", text: "Hello there." })).rejects.toMatchObject({
+      code: "model_unavailable",
+    });
+    expect((await client.status()).model.state).toBe("missing");
+    await client.close();
+    await daemon.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it("refuses a voice that is not installed and a non-English voice with their codes", async () => {
+    const { daemon, client } = await startWithModel();
+    await expect(client.request({ type: "speak", text: "Hi.", voice: "am_adam" })).rejects.toMatchObject({
+      code: "unknown_voice",
+    });
+    await expect(client.request({ type: "speak", text: "Hi.", voice: "jf_alpha" })).rejects.toMatchObject({
+      code: "unsupported_language",
+    });
+    await expect(client.request({ type: "speak", text: "Hi.", voice: "af_fixture:x" })).rejects.toMatchObject({
+      code: "invalid_voice_spec",
+    });
+    await client.close();
+    await daemon.stop();
+    await capture.cleanup();
+  });
+});
