@@ -12,6 +12,11 @@ export interface HttpServerOptions {
   identity: DaemonIdentity;
   /** JSON for `GET /status`. */
   status: () => unknown;
+  /**
+   * Further HTTP endpoints (e.g. the OpenAI-compatible API), consulted after the origin and host checks and before
+   * the built-in ones; returns true when it took the request.
+   */
+  routes?: (request: IncomingMessage, response: ServerResponse) => boolean;
   /** A WebSocket that passed the origin and host checks. */
   onConnection: (socket: WebSocket) => void;
   log?: Logger;
@@ -49,6 +54,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
 
   const server: Server = createServer((request, response) => {
     if (!isRequestAllowed(request, port)) return sendJson(response, 403, { error: "forbidden" });
+    if (options.routes?.(request, response)) return;
     const path = (request.url ?? "/").split("?")[0];
     if (request.method !== "GET") return sendJson(response, 405, { error: "method not allowed" });
     if (path === "/health") return sendJson(response, 200, options.identity);
