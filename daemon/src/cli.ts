@@ -6,9 +6,11 @@ import { registerNormalizeCommand } from "./cli/normalize.js";
 import { registerPhonemizeCommand } from "./cli/phonemize.js";
 import { registerPlaybackControlCommands } from "./cli/playback-control.js";
 import { registerSegmentsCommand } from "./cli/segments.js";
+import { registerSpeakCommand } from "./cli/speak.js";
 import { registerSentencesCommand } from "./cli/sentences.js";
 import { registerServeCommand } from "./cli/serve.js";
 import { registerStatusCommand } from "./cli/status.js";
+import { registerVoicesCommand } from "./cli/voices.js";
 import { DAEMON_VERSION } from "./version.js";
 
 const program = new Command();
@@ -23,6 +25,8 @@ program
   });
 
 registerServeCommand(program);
+registerSpeakCommand(program);
+registerVoicesCommand(program);
 registerStatusCommand(program);
 registerPlaybackControlCommands(program);
 registerPhonemizeCommand(program);

@@ -23,6 +23,8 @@ import {
   type SynthesizerFactory,
   type SynthesizerProvider,
 } from "./synthesis/synthesizer.js";
+import { formatPrometheus, PROMETHEUS_CONTENT_TYPE } from "./telemetry/prometheus.js";
+import { Telemetry } from "./telemetry/telemetry.js";
 import { DAEMON_VERSION } from "./version.js";
 
 export interface RunningDaemon {
@@ -58,6 +60,7 @@ async function loadSynthesizer(modulePath: string): Promise<Synthesizer> {
 /** The test fixture when `--synthesizer-module` names one; otherwise the Kokoro model, found or downloaded. */
 async function createSpeech(
   config: DaemonConfig,
+  telemetry: Telemetry,
   log: Logger,
 ): Promise<{ speech: SynthesizerProvider; closeSpeech: () => Promise<void> }> {
   if (config.synthesizerModule) {
@@ -71,6 +74,7 @@ async function createSpeech(
       ? { existing: { modelPath: resolve(config.modelPath), voicesPath: resolve(config.voicesPath) } }
       : {}),
     executionProvider: config.provider,
+    onSynthesized: (sample) => telemetry.recordSynthesis(sample),
     log,
   });
   model.start();
@@ -82,14 +86,15 @@ export async function startDaemon(config: DaemonConfig, log: Logger): Promise<St
   if (!lock.acquired) return { started: false, runningPid: lock.pid };
   try {
     const { token, tokenPath } = await ensureToken(config.stateDir);
-    const { speech, closeSpeech } = await createSpeech(config, log);
+    const telemetry = new Telemetry();
+    const { speech, closeSpeech } = await createSpeech(config, telemetry, log);
     const identity: DaemonIdentity = {
       name: DAEMON_NAME,
       version: DAEMON_VERSION,
       pid: process.pid,
       protocol: PROTOCOL_VERSION,
     };
-    const hub = new Hub({ identity, startedAtMs: Date.now(), speech, log });
+    const hub = new Hub({ identity, startedAtMs: Date.now(), speech, telemetry, log });
     const sinkOptions = sinkOptionsFor(config.sink, log);
     const player = new Player({
       createSink: () => createSink(sinkOptions),
@@ -105,6 +110,7 @@ export async function startDaemon(config: DaemonConfig, log: Logger): Promise<St
       port: config.port,
       identity,
       status: () => hub.status(),
+      metrics: () => ({ contentType: PROMETHEUS_CONTENT_TYPE, body: formatPrometheus(hub.status()) }),
       log,
       onConnection: (socket) => {
         hub.addConnection(

@@ -40,6 +40,11 @@ export const speakSchema = z.strictObject({
   queue: z.enum(QUEUE_MODES).optional(),
   /** Also send this stream's PCM to the requesting client as binary chunk frames. */
   sendAudio: z.boolean().optional(),
+  /**
+   * `device` (default): play it. `client`: render it for the requester only — chunk frames as fast as synthesis
+   * goes, nothing on the device, no queue (e.g. `kokoro-speech speak --out file.wav`).
+   */
+  output: z.enum(["device", "client"]).optional(),
 });
 
 /** Opens a stream whose PCM the client itself sends as binary chunk frames. */
@@ -239,6 +244,29 @@ export interface ModelStatusReport {
   warmupMs?: number;
 }
 
+/** Percentiles over a window of recent values; `null` until there is one. */
+export interface PercentileSummary {
+  p50: number | null;
+  p95: number | null;
+  count: number;
+}
+
+export interface LatencyStatus {
+  /** Time to first audio of the most recent `speak`: request receipt → first sample handed to the device. */
+  lastTtfaMs: number | null;
+  /** The same over the last 100 speak streams. */
+  ttfaMs: PercentileSummary;
+  /** Real-time factor of the last 100 segments: inference time / audio duration (below 1 = faster than real time). */
+  rtf: PercentileSummary;
+  inferenceMsPerToken: PercentileSummary;
+}
+
+export interface MemoryStatus {
+  rssBytes: number;
+  heapUsedBytes: number;
+  externalBytes: number;
+}
+
 /** Result of a `status` request (also served as JSON by `GET /status`). */
 export interface DaemonStatus {
   daemon: DaemonIdentity & { uptimeMs: number };
@@ -257,7 +285,11 @@ export interface DaemonStatus {
     phonemeTokens: number;
     droppedSymbols: number;
     fallbackWords: number;
+    /** Times a non-CPU execution provider failed and inference moved to CPU. */
+    providerFallbacks: number;
   };
+  latency: LatencyStatus;
+  memory: MemoryStatus;
 }
 
 /** Daemon-wide notices for clients subscribed to the `daemon` topic. */

@@ -1,6 +1,8 @@
 /** The model manager's public surface: the daemon and the `download` command use only these. */
 export {
   DEFAULT_MODEL_DTYPE,
+  MODEL_FILES,
+  VOICES_ARCHIVE,
   isModelDtype,
   MODEL_BASE_URL_ENV,
   MODEL_DTYPES,
@@ -22,4 +24,5 @@ export {
   type VoicesSource,
 } from "./manager.js";
 export { modelUnavailableError } from "./model-unavailable.js";
+export { VOICES_DIR_NAME } from "./voices-from-npm.js";
 export type { TransferProgress } from "./progress.js";

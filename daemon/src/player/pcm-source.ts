@@ -26,3 +26,11 @@ export interface PcmSource {
   /** Called when a `wait` may have turned into data, an end or a failure. */
   onReadable(listener: () => void): void;
 }
+
+/** The source of a stream that never reaches the player (rendered for a client instead). */
+export const NO_PCM_SOURCE: PcmSource = Object.freeze({
+  read: (): SourceRead => ({ kind: "end" }),
+  skip: () => false,
+  cancel: () => {},
+  onReadable: () => {},
+});

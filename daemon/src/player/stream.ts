@@ -22,6 +22,8 @@ export interface StreamInit {
   sendAudio: boolean;
   voice?: string;
   speed?: number;
+  /** `performance.now()` when the request that created the stream arrived (the start of TTFA). */
+  receivedAtMs?: number;
 }
 
 /** One utterance from `started` to its single terminal event, with its per-stream sequence counters. */
@@ -33,6 +35,7 @@ export class PlaybackStream {
   readonly sendAudio: boolean;
   readonly voice: string | undefined;
   readonly speed: number | undefined;
+  readonly receivedAtMs: number | undefined;
   state: StreamState = "queued";
   /** PCM bytes of this stream handed to the device. */
   bytesHanded = 0;
@@ -47,6 +50,7 @@ export class PlaybackStream {
     this.sendAudio = init.sendAudio;
     this.voice = init.voice;
     this.speed = init.speed;
+    this.receivedAtMs = init.receivedAtMs;
   }
 
   get samplesPlayed(): number {

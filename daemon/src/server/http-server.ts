@@ -12,6 +12,8 @@ export interface HttpServerOptions {
   identity: DaemonIdentity;
   /** JSON for `GET /status`. */
   status: () => unknown;
+  /** Prometheus text for `GET /metrics`. */
+  metrics: () => { contentType: string; body: string };
   /**
    * Further HTTP endpoints (e.g. the OpenAI-compatible API), consulted after the origin and host checks and before
    * the built-in ones; returns true when it took the request.
@@ -59,6 +61,11 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     if (request.method !== "GET") return sendJson(response, 405, { error: "method not allowed" });
     if (path === "/health") return sendJson(response, 200, options.identity);
     if (path === "/status") return sendJson(response, 200, options.status());
+    if (path === "/metrics") {
+      const { contentType, body } = options.metrics();
+      response.writeHead(200, { "content-type": contentType, "cache-control": "no-store" });
+      return void response.end(body);
+    }
     sendJson(response, 404, { error: "not found" });
   });
 

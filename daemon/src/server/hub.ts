@@ -17,13 +17,18 @@ import { ClientPcmSource } from "../player/client-pcm-source.js";
 import type { Player, PlayerListener } from "../player/player.js";
 import { SpeechSource } from "../player/speech-source.js";
 import { PlaybackStream } from "../player/stream.js";
-import type { SynthesizerProvider } from "../synthesis/synthesizer.js";
+import { performance } from "node:perf_hooks";
+import { NO_PCM_SOURCE } from "../player/pcm-source.js";
+import type { SynthesisRequest, Synthesizer, SynthesizerProvider } from "../synthesis/synthesizer.js";
+import type { Telemetry } from "../telemetry/telemetry.js";
 import type { ClientConnection, Handled, RequestHandler } from "./connection.js";
+import { RenderJob } from "./render-job.js";
 
 export interface HubOptions {
   identity: { name: string; version: string; pid: number; protocol: number };
   startedAtMs: number;
   speech: SynthesizerProvider;
+  telemetry: Telemetry;
   log?: Logger;
 }
 
@@ -38,6 +43,7 @@ export class Hub implements RequestHandler, PlayerListener {
   private player: Player | null = null;
   private readonly connections = new Map<number, ClientConnection>();
   private readonly playStreams = new Map<number, { stream: PlaybackStream; source: ClientPcmSource }>();
+  private readonly renders = new Map<number, RenderJob>();
   private nextStreamId = 1;
 
   constructor(options: HubOptions) {
@@ -63,6 +69,8 @@ export class Hub implements RequestHandler, PlayerListener {
       audio: player.audioStatus(),
       model: this.options.speech.status(),
       counters: { ...player.counters, ...this.options.speech.synthesisCounters() },
+      latency: this.options.telemetry.latency(),
+      memory: this.options.telemetry.memory(),
     };
   }
 
@@ -70,6 +78,7 @@ export class Hub implements RequestHandler, PlayerListener {
     const player = this.requirePlayer();
     switch (request.type) {
       case "speak": {
+        const receivedAtMs = performance.now();
         const synthesizer = this.options.speech.synthesizer();
         const synthesis = {
           text: request.text,
@@ -77,6 +86,7 @@ export class Hub implements RequestHandler, PlayerListener {
           speed: request.speed ?? SPEED_DEFAULT,
         };
         synthesizer.validate(synthesis);
+        if (request.output === "client") return this.startRender(connection, synthesis, synthesizer);
         const mode = request.queue ?? "interrupt";
         player.assertCanStart(mode);
         const stream = new PlaybackStream({
@@ -87,6 +97,7 @@ export class Hub implements RequestHandler, PlayerListener {
           sendAudio: request.sendAudio ?? false,
           voice: synthesis.voice,
           speed: synthesis.speed,
+          receivedAtMs,
         });
         return { result: { streamId: stream.id }, afterAck: () => player.start(stream, mode) };
       }
@@ -114,9 +125,19 @@ export class Hub implements RequestHandler, PlayerListener {
         return { result: { streamId: player.pause(request.streamId).id } };
       case "resume":
         return { result: { streamId: player.resume(request.streamId).id } };
-      case "stop":
-        if (request.all) return { result: { stopped: player.stopAll() } };
+      case "stop": {
+        if (request.all) {
+          const renders = [...this.renders.values()];
+          for (const job of renders) job.cancel();
+          return { result: { stopped: player.stopAll() + renders.length } };
+        }
+        const render = request.streamId === undefined ? undefined : this.renders.get(request.streamId);
+        if (render) {
+          render.cancel();
+          return { result: { streamId: render.stream.id } };
+        }
         return { result: { streamId: player.stop(request.streamId).id } };
+      }
       case "skip":
         return { result: { streamId: player.skip(request.direction, request.streamId).id } };
       case "status":
@@ -170,6 +191,8 @@ export class Hub implements RequestHandler, PlayerListener {
 
   connectionClosed(connection: ClientConnection): void {
     this.connections.delete(connection.id);
+    // A render exists only for its requester: nobody is left to receive it.
+    for (const job of this.renders.values()) if (job.stream.ownerId === connection.id) job.cancel();
     // Streams keep playing; a play stream whose producer vanished can never receive its end, so it ends here
     // once what was already sent has played.
     for (const { stream, source } of this.playStreams.values()) {
@@ -187,6 +210,9 @@ export class Hub implements RequestHandler, PlayerListener {
   }
 
   streamAudio(stream: PlaybackStream, seq: number, pcm: Buffer): void {
+    if (seq === 0 && stream.receivedAtMs !== undefined) {
+      this.options.telemetry.recordTtfa(performance.now() - stream.receivedAtMs);
+    }
     for (const connection of this.connections.values()) {
       const wantsIt = connection.topics.has("audio") || (stream.sendAudio && connection.id === stream.ownerId);
       if (wantsIt) connection.sendChunk(stream.id, seq, pcm);
@@ -205,6 +231,27 @@ export class Hub implements RequestHandler, PlayerListener {
     for (const connection of this.connections.values()) {
       if (connection.topics.has("daemon")) connection.send(message);
     }
+  }
+
+  private startRender(connection: ClientConnection, synthesis: SynthesisRequest, synthesizer: Synthesizer): Handled {
+    const stream = new PlaybackStream({
+      id: this.nextStreamId++,
+      kind: "speak",
+      ownerId: connection.id,
+      source: NO_PCM_SOURCE,
+      sendAudio: true,
+      voice: synthesis.voice,
+      speed: synthesis.speed,
+    });
+    const job = new RenderJob(stream, synthesizer.segments(synthesis), {
+      event: (message) => this.streamEvent(stream, message),
+      chunk: (streamId, seq, pcm) => connection.sendChunk(streamId, seq, pcm),
+    });
+    this.renders.set(stream.id, job);
+    return {
+      result: { streamId: stream.id },
+      afterAck: () => void job.run().finally(() => this.renders.delete(stream.id)),
+    };
   }
 
   private ownedPlayStream(

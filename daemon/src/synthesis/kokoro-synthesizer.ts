@@ -4,6 +4,7 @@ import { variantForVoice } from "../g2p/index.js";
 import type { KokoroEngine, VoiceStore } from "../engine/index.js";
 import { parseVoiceSpec } from "../engine/index.js";
 import { estimatePhonemeTokens, segmentText, type TextCounters } from "../text/index.js";
+import type { SynthesisSample } from "../telemetry/telemetry.js";
 import type { SynthesisRequest, SynthesizedSegment, Synthesizer } from "./synthesizer.js";
 
 /** Running totals the telemetry reads. */
@@ -21,6 +22,7 @@ export interface KokoroSynthesizerOptions {
   voices: VoiceStore;
   g2p: G2P;
   textCounters?: TextCounters;
+  onSynthesized?: (sample: SynthesisSample) => void;
 }
 
 /**
@@ -78,6 +80,11 @@ export class KokoroSynthesizer implements Synthesizer {
       this.counters.inferences += result.pieces;
       this.counters.tokens += result.tokens;
       this.counters.droppedSymbols += result.droppedSymbols;
+      this.options.onSynthesized?.({
+        inferenceMs: result.inferenceMs,
+        pcmBytes: result.pcm.byteLength,
+        tokens: result.tokens,
+      });
       yield { index: segment.index, start: segment.start, end: segment.end, pcm: result.pcm };
     }
   }

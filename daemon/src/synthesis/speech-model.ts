@@ -8,6 +8,7 @@ import { createEspeakFallback, createG2P, loadLexicon, type G2P } from "../g2p/i
 import {
   DEFAULT_MODEL_DTYPE,
   MODEL_DTYPES,
+  MODEL_FILES,
   modelUnavailableError,
   type ExistingPaths,
   type ModelManager,
@@ -15,6 +16,7 @@ import {
   type ModelStatus,
 } from "../models/index.js";
 import { createTextCounters, type TextCounters } from "../text/index.js";
+import type { SynthesisSample } from "../telemetry/telemetry.js";
 import { KokoroSynthesizer } from "./kokoro-synthesizer.js";
 import { NO_SYNTHESIS, type SynthesisTotals, type Synthesizer, type SynthesizerProvider } from "./synthesizer.js";
 
@@ -28,6 +30,8 @@ export interface SpeechModelOptions {
   executionProvider?: ExecutionProvider;
   /** Without it the G2P spells or reports words the lexicon cannot resolve instead of asking espeak-ng. */
   useEspeakFallback?: boolean;
+  /** Receives every segment's inference time, audio length and tokens (RTF, ms per token). */
+  onSynthesized?: (sample: SynthesisSample) => void;
   log?: Logger;
 }
 
@@ -85,13 +89,14 @@ export class SpeechModel extends EventEmitter<Events> implements SynthesizerProv
   }
 
   synthesisCounters(): SynthesisTotals {
-    const counters = this.ready?.synthesizer.counters;
-    if (!counters) return { ...NO_SYNTHESIS };
+    if (!this.ready) return { ...NO_SYNTHESIS };
+    const counters = this.ready.synthesizer.counters;
     return {
       inferences: counters.inferences,
       phonemeTokens: counters.tokens,
       droppedSymbols: counters.droppedSymbols,
       fallbackWords: counters.fallbackWords,
+      providerFallbacks: this.ready.engine.stats().fallbacks,
     };
   }
 
@@ -141,7 +146,13 @@ export class SpeechModel extends EventEmitter<Events> implements SynthesizerProv
         ? { lexicons }
         : { lexicons, fallback: createEspeakFallback(this.options.log ? { log: this.options.log } : {}) },
     );
-    const synthesizer = new KokoroSynthesizer({ engine, voices, g2p, textCounters: this.textCounters });
+    const synthesizer = new KokoroSynthesizer({
+      engine,
+      voices,
+      g2p,
+      textCounters: this.textCounters,
+      ...(this.options.onSynthesized ? { onSynthesized: this.options.onSynthesized } : {}),
+    });
     this.ready = { synthesizer, engine, g2p };
     this.setReport({
       state: "ready",
@@ -158,10 +169,7 @@ export class SpeechModel extends EventEmitter<Events> implements SynthesizerProv
   /** The best model already in the data directory (int8 first), judged by presence; `ensure` verifies it. */
   private async installedQuality(): Promise<ModelQuality | null> {
     for (const quality of [DEFAULT_MODEL_DTYPE, ...MODEL_DTYPES.filter((dtype) => dtype !== DEFAULT_MODEL_DTYPE)]) {
-      const candidates = modelFileNames[quality].map((name) => join(this.options.dataDir, name));
-      for (const path of candidates) {
-        if (await exists(path)) return quality;
-      }
+      if (await exists(join(this.options.dataDir, MODEL_FILES[quality].fileName))) return quality;
     }
     return null;
   }
@@ -171,13 +179,6 @@ export class SpeechModel extends EventEmitter<Events> implements SynthesizerProv
     this.emit("status", report);
   }
 }
-
-/** File names of each model quality in the data directory (the catalogue's release files). */
-const modelFileNames: Record<ModelQuality, string[]> = {
-  int8: ["kokoro-v1.0.int8.onnx"],
-  fp16: ["kokoro-v1.0.fp16.onnx"],
-  fp32: ["kokoro-v1.0.onnx"],
-};
 
 async function exists(path: string): Promise<boolean> {
   try {

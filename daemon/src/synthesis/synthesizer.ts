@@ -53,6 +53,7 @@ export interface SynthesisTotals {
   phonemeTokens: number;
   droppedSymbols: number;
   fallbackWords: number;
+  providerFallbacks: number;
 }
 
 export const NO_SYNTHESIS: Readonly<SynthesisTotals> = Object.freeze({
@@ -60,6 +61,7 @@ export const NO_SYNTHESIS: Readonly<SynthesisTotals> = Object.freeze({
   phonemeTokens: 0,
   droppedSymbols: 0,
   fallbackWords: 0,
+  providerFallbacks: 0,
 });
 
 /** A provider whose synthesizer is always ready (the test fixture loaded with `--synthesizer-module`). */

@@ -1,0 +1,122 @@
+/**
+ * `kokoro-speech speak` as a user runs it: against a running daemon (the fixture synthesizer stands in for the
+ * model), rendering to WAV, waiting for the end, and starting the daemon itself when none runs. Each failure must be
+ * one line on stderr with a non-zero exit.
+ */
+import { spawn } from "node:child_process";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { request as httpRequest } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { DaemonClient, readDiscovery, readToken } from "@kokoro-speech/shared";
+import { fixtureAudioFor } from "../fixtures/tone-synthesizer.js";
+import { CLI_PATH, startDaemonProcess, type DaemonProcess } from "../helpers/daemon-process.js";
+
+const TEXT = "One sentence. And another one!";
+const cleanups: Array<() => Promise<unknown>> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function fixtureDaemon(): Promise<DaemonProcess> {
+  const daemon = await startDaemonProcess({ sink: "null", withFixtureSynthesizer: true });
+  cleanups.push(() => daemon.stop());
+  return daemon;
+}
+
+function runCli(args: string[], stdin?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLI_PATH, ...args], { stdio: ["pipe", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (data: Buffer) => (stdout += data.toString()));
+    child.stderr.on("data", (data: Buffer) => (stderr += data.toString()));
+    child.on("exit", (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(stdin ?? "");
+  });
+}
+
+function getText(port: number, path: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    httpRequest({ host: "127.0.0.1", port, path }, (res) => {
+      let body = "";
+      res.on("data", (chunk: Buffer) => (body += chunk.toString()));
+      res.on("end", () => resolve(body));
+    })
+      .on("error", reject)
+      .end();
+  });
+}
+
+describe("kokoro-speech speak", () => {
+  it("--out renders a WAV whose data is exactly the synthesized audio, and plays nothing", async () => {
+    const daemon = await fixtureDaemon();
+    const dir = await mkdtemp(join(tmpdir(), "kokoro-wav-"));
+    cleanups.push(() => rm(dir, { recursive: true, force: true }));
+    const wavPath = join(dir, "out.wav");
+    const result = await runCli(["speak", "--state-dir", daemon.stateDir, "--out", wavPath, TEXT]);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    const wav = await readFile(wavPath);
+    expect(wav.subarray(0, 4).toString("ascii")).toBe("RIFF");
+    expect(wav.readUInt32LE(40)).toBe(fixtureAudioFor(TEXT).byteLength);
+    expect(wav.subarray(44).equals(fixtureAudioFor(TEXT))).toBe(true);
+    const client = await daemon.connect();
+    expect((await client.status()).counters.streamsStarted).toBe(0);
+    await client.close();
+  });
+
+  it("--wait returns once the speech has played, reading the text from stdin", async () => {
+    const daemon = await fixtureDaemon();
+    const result = await runCli(["speak", "--wait", "--state-dir", daemon.stateDir], TEXT);
+    expect(result.code).toBe(0);
+    const client = await daemon.connect();
+    const status = await client.status();
+    expect(status.counters.streamsCompleted).toBe(1);
+    expect(status.latency.ttfaMs.count).toBe(1);
+    expect(status.latency.lastTtfaMs).toBeGreaterThan(0);
+    await client.close();
+    const metrics = await getText(daemon.port, "/metrics");
+    expect(metrics).toContain('kokoro_speech_streams_total{outcome="completed"} 1');
+    expect(metrics).toMatch(/kokoro_speech_ttfa_milliseconds\{quantile="0\.5"\} [\d.]+/);
+  });
+
+  it("--wait exits 1 with the failure's code when synthesis fails", async () => {
+    const daemon = await fixtureDaemon();
+    const result = await runCli(["speak", "--wait", "--state-dir", daemon.stateDir, "This will FAIL now."]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe("kokoro-speech: synthesis_failed: fixture refuses segment 0\n");
+  });
+
+  it.each([
+    [["--voice", "zz_none"], /^kokoro-speech: unknown_voice: /],
+    [["--speed", "3"], /^kokoro-speech: speed_out_of_range: --speed must be 0\.5–2, got "3"$/],
+  ])("refuses %j with one line and exit 1", async (flags, line) => {
+    const daemon = await fixtureDaemon();
+    const result = await runCli(["speak", "--state-dir", daemon.stateDir, ...flags, TEXT]);
+    expect(result.code).toBe(1);
+    expect(result.stderr.trimEnd().split("\n")).toHaveLength(1);
+    expect(result.stderr.trimEnd()).toMatch(line);
+  });
+
+  it("starts the daemon when none runs, and says how to install the missing model", async () => {
+    const stateDir = await mkdtemp(join(tmpdir(), "kokoro-state-"));
+    const dataDir = await mkdtemp(join(tmpdir(), "kokoro-data-"));
+    cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+    cleanups.push(() => rm(stateDir, { recursive: true, force: true }));
+    const result = await runCli(["speak", "--state-dir", stateDir, "--data-dir", dataDir, TEXT]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^kokoro-speech: model_unavailable: .*kokoro-speech download/);
+    const discovery = await readDiscovery(stateDir);
+    expect(discovery).not.toBeNull();
+    const token = (await readToken(discovery!.tokenPath))!;
+    const client = await DaemonClient.connect({ port: discovery!.port, token, clientName: "test" });
+    expect((await client.status()).daemon.pid).toBe(discovery!.pid);
+    await client.close();
+    process.kill(discovery!.pid, "SIGTERM");
+    for (let i = 0; i < 100 && (await readDiscovery(stateDir)) !== null; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  });
+});
