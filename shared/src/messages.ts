@@ -85,6 +85,20 @@ export const subscribeSchema = z.strictObject({
   topics: z.array(z.enum(SUBSCRIPTION_TOPICS)).max(SUBSCRIPTION_TOPICS.length),
 });
 
+/**
+ * Changes the voice or speed of a speak stream (the one playing when `streamId` is omitted) for every segment not yet
+ * synthesized. `immediate: true` also drops the segments already synthesized ahead, so the change is heard from the
+ * next segment on; the segment playing finishes unchanged.
+ */
+export const setSchema = z.strictObject({
+  type: z.literal("set"),
+  id: requestId,
+  streamId: streamId.optional(),
+  voice: voice.optional(),
+  speed: speed.optional(),
+  immediate: z.boolean().optional(),
+});
+
 /** Model sizes the daemon can download; `int8` is the default (see docs/models.md). */
 export const MODEL_QUALITIES = ["int8", "fp16", "fp32"] as const;
 export type ModelQuality = (typeof MODEL_QUALITIES)[number];
@@ -107,6 +121,7 @@ export const requestSchema = z.discriminatedUnion("type", [
   statusSchema,
   subscribeSchema,
   downloadSchema,
+  setSchema,
 ]);
 
 export type HelloMessage = z.infer<typeof helloSchema>;
@@ -120,6 +135,7 @@ export type SkipRequest = z.infer<typeof skipSchema>;
 export type StatusRequest = z.infer<typeof statusSchema>;
 export type SubscribeRequest = z.infer<typeof subscribeSchema>;
 export type DownloadRequest = z.infer<typeof downloadSchema>;
+export type SetRequest = z.infer<typeof setSchema>;
 export type Request = z.infer<typeof requestSchema>;
 export type RequestType = Request["type"];
 export type ClientMessage = HelloMessage | Request;
@@ -128,7 +144,7 @@ export const REQUEST_TYPES = requestSchema.options.map((option) => option.shape.
 
 // ---- daemon → client ----------------------------------------------------------------------------------------
 
-export const CAPABILITIES = ["speak", "play", "audio-out", "skip", "subscribe", "download"] as const;
+export const CAPABILITIES = ["speak", "play", "audio-out", "skip", "subscribe", "download", "set"] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
 export interface DaemonIdentity {

@@ -55,6 +55,12 @@ function checkSemantics(request: Request): ProtocolError | null {
       assertSpeakableText(request.text);
       if (request.speed !== undefined) assertSpeedInRange(request.speed);
     }
+    if (request.type === "set") {
+      if (request.voice === undefined && request.speed === undefined) {
+        return new ProtocolError("invalid_message", "`set` needs `voice`, `speed` or both.");
+      }
+      if (request.speed !== undefined) assertSpeedInRange(request.speed);
+    }
     if (request.type === "stop" && request.all === true && request.streamId !== undefined) {
       return new ProtocolError("invalid_message", "`stop` takes either `streamId` or `all`, not both.");
     }

@@ -98,6 +98,35 @@ describe("a speak stream", () => {
     ).toBe(true);
   });
 
+  it("set with immediate re-synthesizes the segments after the one playing with the new speed", async () => {
+    const first = `${"The opening sentence runs on for a good while so that it is still playing ".repeat(3)}.`;
+    const text = `${first} Then a second. And a third!`;
+    const { streamId } = await client.request({ type: "speak", text });
+    await waitFor(() => events.some((event) => event.event === "segment" && event.index === 0));
+    const ack = await client.request({ type: "set", speed: 2, immediate: true });
+    expect(ack.result).toEqual({ streamId, voice: "af_heart", speed: 2 });
+    expect((await client.waitForTerminal(streamId!)).event).toBe("completed");
+    const spans = fixtureSegments(text);
+    const expected = Buffer.concat(
+      spans.map((span, index) => fixturePcm(index, span.end - span.start, index === 0 ? 1 : 2)),
+    );
+    expect((await capturedAfterShutdown()).equals(expected)).toBe(true);
+  });
+
+  it("refuses set requests it cannot apply, each with its code", async () => {
+    const { streamId } = await client.request({ type: "speak", text: TEXT });
+    await expect(client.request({ type: "set", streamId: streamId! })).rejects.toMatchObject({
+      code: "invalid_message",
+    });
+    await expect(client.request({ type: "set", speed: 3 })).rejects.toMatchObject({ code: "speed_out_of_range" });
+    await expect(client.request({ type: "set", voice: "zz_nobody" })).rejects.toMatchObject({ code: "unknown_voice" });
+    await client.request({ type: "stop", all: true });
+    const play = (await client.request({ type: "play" })).streamId!;
+    await expect(client.request({ type: "set", streamId: play, speed: 1.5 })).rejects.toMatchObject({
+      code: "wrong_stream_kind",
+    });
+  });
+
   it("refuses an unknown voice with unknown_voice before creating a stream", async () => {
     await expect(client.request({ type: "speak", text: TEXT, voice: "zz_nobody" })).rejects.toMatchObject({
       code: "unknown_voice",

@@ -58,6 +58,10 @@ const VALID_REQUESTS: Record<RequestType, Record<string, unknown>[]> = {
     { type: "subscribe", id: "r18", topics: [] },
     { type: "subscribe", id: "r19", topics: ["streams", "audio", "daemon"] },
   ],
+  set: [
+    { type: "set", id: "r22", speed: 1.5 },
+    { type: "set", id: "r23", streamId: 3, voice: "af_bella:0.6+af_heart:0.4", immediate: true },
+  ],
   download: [
     { type: "download", id: "r20" },
     { type: "download", id: "r21", model: "fp32" },

@@ -1,5 +1,5 @@
 import { BYTES_PER_FRAME, isProtocolError, msToBytes, type SkipDirection } from "@kokoro-speech/shared";
-import type { SynthesizedSegment } from "../synthesis/synthesizer.js";
+import type { SegmentStart, SynthesizedSegment } from "../synthesis/synthesizer.js";
 import type { PcmSource, SourceRead } from "./pcm-source.js";
 
 /**
@@ -13,7 +13,10 @@ export const SYNTH_LOOKAHEAD_MS = 10_000;
  * and keeps the previous segment so "previous" can go back one.
  */
 export class SpeechSource implements PcmSource {
-  private readonly iterator: AsyncIterator<SynthesizedSegment>;
+  private readonly open: (from: SegmentStart) => AsyncIterator<SynthesizedSegment>;
+  private iterator: AsyncIterator<SynthesizedSegment>;
+  /** Bumped by `resynthesizeAhead`, so a segment the old iterator still delivers is recognised and dropped. */
+  private generation = 0;
   private readonly lookaheadBytes: number;
   /** Retained segments: at most one before the cursor, then the ones synthesized ahead. */
   private readonly segments: SynthesizedSegment[] = [];
@@ -26,8 +29,13 @@ export class SpeechSource implements PcmSource {
   private failure: { code: SourceFailureCode; message: string } | null = null;
   private listener: () => void = () => {};
 
-  constructor(iterator: AsyncIterator<SynthesizedSegment>, lookaheadMs: number = SYNTH_LOOKAHEAD_MS) {
-    this.iterator = iterator;
+  /** `open` starts synthesis at a point of the text: the beginning, or after the segment playing on a restart. */
+  constructor(
+    open: (from: SegmentStart) => AsyncIterator<SynthesizedSegment>,
+    lookaheadMs: number = SYNTH_LOOKAHEAD_MS,
+  ) {
+    this.open = open;
+    this.iterator = open({ offset: 0, index: 0 });
     this.lookaheadBytes = msToBytes(lookaheadMs);
     void this.pull();
   }
@@ -69,6 +77,24 @@ export class SpeechSource implements PcmSource {
     return true;
   }
 
+  /**
+   * Drops every segment synthesized ahead of the one playing and synthesizes the rest of the text again (after a
+   * voice or speed change that must be heard at once). The segment playing finishes as it was.
+   */
+  resynthesizeAhead(): void {
+    if (this.cancelled || this.failure) return;
+    const playing = this.segments[this.cursor];
+    const last = playing ?? this.segments[this.cursor - 1];
+    const from: SegmentStart = last ? { offset: last.end, index: last.index + 1 } : { offset: 0, index: 0 };
+    this.segments.length = playing ? this.cursor + 1 : this.cursor;
+    void this.iterator.return?.()?.catch(() => {});
+    this.generation++;
+    this.exhausted = false;
+    this.pulling = false;
+    this.iterator = this.open(from);
+    void this.pull();
+  }
+
   cancel(): void {
     if (this.cancelled) return;
     this.cancelled = true;
@@ -100,16 +126,17 @@ export class SpeechSource implements PcmSource {
   private async pull(): Promise<void> {
     if (this.pulling) return;
     this.pulling = true;
+    const generation = this.generation;
     try {
       while (!this.exhausted && !this.cancelled && !this.failure && this.hasRoomAhead()) {
         const next = await this.iterator.next();
-        if (this.cancelled) return;
+        if (this.cancelled || generation !== this.generation) return;
         if (next.done) this.exhausted = true;
         else this.segments.push(next.value);
         this.listener();
       }
     } catch (error) {
-      if (!this.cancelled) {
+      if (!this.cancelled && generation === this.generation) {
         this.failure = {
           code: isProtocolError(error) ? error.code : "synthesis_failed",
           message: error instanceof Error ? error.message : String(error),
@@ -117,7 +144,7 @@ export class SpeechSource implements PcmSource {
         this.listener();
       }
     } finally {
-      this.pulling = false;
+      if (generation === this.generation) this.pulling = false;
     }
   }
 

@@ -10,6 +10,7 @@ import {
   type DaemonStatus,
   type PlayerStatus,
   type Request,
+  type SetRequest,
   type StreamEventMessage,
 } from "@kokoro-speech/shared";
 import type { Logger } from "pino";
@@ -44,6 +45,8 @@ export class Hub implements RequestHandler, PlayerListener {
   private readonly connections = new Map<number, ClientConnection>();
   private readonly playStreams = new Map<number, { stream: PlaybackStream; source: ClientPcmSource }>();
   private readonly renders = new Map<number, RenderJob>();
+  /** Live speak streams' synthesis settings and sources, for `set`. */
+  private readonly speakStreams = new Map<number, { synthesis: SynthesisRequest; source: SpeechSource }>();
   private nextStreamId = 1;
 
   constructor(options: HubOptions) {
@@ -89,18 +92,22 @@ export class Hub implements RequestHandler, PlayerListener {
         if (request.output === "client") return this.startRender(connection, synthesis, synthesizer);
         const mode = request.queue ?? "interrupt";
         player.assertCanStart(mode);
+        const source = new SpeechSource((from) => synthesizer.segments(synthesis, from));
         const stream = new PlaybackStream({
           id: this.nextStreamId++,
           kind: "speak",
           ownerId: connection.id,
-          source: new SpeechSource(synthesizer.segments(synthesis)),
+          source,
           sendAudio: request.sendAudio ?? false,
           voice: synthesis.voice,
           speed: synthesis.speed,
           receivedAtMs,
         });
+        this.speakStreams.set(stream.id, { synthesis, source });
         return { result: { streamId: stream.id }, afterAck: () => player.start(stream, mode) };
       }
+      case "set":
+        return { result: this.changeSettings(request) };
       case "play": {
         const mode = request.queue ?? "interrupt";
         player.assertCanStart(mode);
@@ -203,7 +210,10 @@ export class Hub implements RequestHandler, PlayerListener {
   // ---- PlayerListener ----
 
   streamEvent(stream: PlaybackStream, message: StreamEventMessage): void {
-    if (stream.isTerminal) this.playStreams.delete(stream.id);
+    if (stream.isTerminal) {
+      this.playStreams.delete(stream.id);
+      this.speakStreams.delete(stream.id);
+    }
     for (const connection of this.connections.values()) {
       if (connection.id === stream.ownerId || connection.topics.has("streams")) connection.send(message);
     }
@@ -231,6 +241,22 @@ export class Hub implements RequestHandler, PlayerListener {
     for (const connection of this.connections.values()) {
       if (connection.topics.has("daemon")) connection.send(message);
     }
+  }
+
+  private changeSettings(request: SetRequest): { streamId: number; voice: string; speed: number } {
+    const stream = this.requirePlayer().find(request.streamId);
+    const entry = this.speakStreams.get(stream.id);
+    if (!entry) throw new ProtocolError("wrong_stream_kind", "Only speak streams have a voice and a speed.");
+    const next = {
+      text: entry.synthesis.text,
+      voice: request.voice ?? entry.synthesis.voice,
+      speed: request.speed ?? entry.synthesis.speed,
+    };
+    this.options.speech.synthesizer().validate(next);
+    entry.synthesis.voice = next.voice;
+    entry.synthesis.speed = next.speed;
+    if (request.immediate) entry.source.resynthesizeAhead();
+    return { streamId: stream.id, voice: next.voice, speed: next.speed };
   }
 
   private startRender(connection: ClientConnection, synthesis: SynthesisRequest, synthesizer: Synthesizer): Handled {

@@ -1,11 +1,11 @@
 import { ProtocolError } from "@kokoro-speech/shared";
 import type { G2P } from "../g2p/index.js";
-import { variantForVoice } from "../g2p/index.js";
+import { variantForVoice, type Variant } from "../g2p/index.js";
 import type { KokoroEngine, VoiceStore } from "../engine/index.js";
 import { parseVoiceSpec } from "../engine/index.js";
 import { estimatePhonemeTokens, segmentText, type TextCounters } from "../text/index.js";
 import type { SynthesisSample } from "../telemetry/telemetry.js";
-import type { SynthesisRequest, SynthesizedSegment, Synthesizer } from "./synthesizer.js";
+import type { SegmentStart, SynthesisRequest, SynthesizedSegment, Synthesizer } from "./synthesizer.js";
 
 /** Running totals the telemetry reads. */
 export interface SynthesisCounters {
@@ -55,20 +55,23 @@ export class KokoroSynthesizer implements Synthesizer {
     }
   }
 
-  segments(request: SynthesisRequest): AsyncIterator<SynthesizedSegment> {
-    return this.render(request);
+  segments(request: SynthesisRequest, from: SegmentStart = { offset: 0, index: 0 }): AsyncIterator<SynthesizedSegment> {
+    return this.render(request, from);
   }
 
-  private async *render(request: SynthesisRequest): AsyncGenerator<SynthesizedSegment> {
+  private async *render(request: SynthesisRequest, from: SegmentStart): AsyncGenerator<SynthesizedSegment> {
     const { g2p, engine } = this.options;
-    const variant = variantForVoice(parseVoiceSpec(request.voice).components[0]!.name);
+    const variantNow = (): Variant => variantForVoice(parseVoiceSpec(request.voice).components[0]!.name);
     const measureTokens = (spoken: string): number =>
-      g2p.phonemizeSync(spoken, variant)?.phonemes.length ?? estimatePhonemeTokens(spoken);
+      g2p.phonemizeSync(spoken, variantNow())?.phonemes.length ?? estimatePhonemeTokens(spoken);
     const segmentOptions = this.options.textCounters
       ? { measureTokens, counters: this.options.textCounters }
       : { measureTokens };
-    for (const segment of segmentText(request.text, segmentOptions)) {
-      const phonemized = await g2p.phonemize(segment.spokenText, variant);
+    // A restart (after `set` with `immediate`) segments the rest of the text; its spans are shifted back.
+    const text = request.text.slice(from.offset);
+    if (text.trim() === "") return;
+    for (const segment of segmentText(text, segmentOptions)) {
+      const phonemized = await g2p.phonemize(segment.spokenText, variantNow());
       this.counters.fallbackWords += phonemized.fallbackWords.length;
       this.counters.unknownSymbols += phonemized.unknownSymbols.length;
       const result = await engine.synthesize({
@@ -85,7 +88,12 @@ export class KokoroSynthesizer implements Synthesizer {
         pcmBytes: result.pcm.byteLength,
         tokens: result.tokens,
       });
-      yield { index: segment.index, start: segment.start, end: segment.end, pcm: result.pcm };
+      yield {
+        index: from.index + segment.index,
+        start: from.offset + segment.start,
+        end: from.offset + segment.end,
+        pcm: result.pcm,
+      };
     }
   }
 }

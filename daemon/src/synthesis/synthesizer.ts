@@ -5,10 +5,20 @@ import type { ModelQuality, ModelStatusReport } from "@kokoro-speech/shared";
  * is installed the daemon has no synthesizer and `speak` answers `model_unavailable`.
  */
 
+/**
+ * What to speak. `voice` and `speed` are read anew for every segment, so a `set` request that changes them applies
+ * to every segment not synthesized yet.
+ */
 export interface SynthesisRequest {
-  text: string;
+  readonly text: string;
   voice: string;
   speed: number;
+}
+
+/** Where synthesis (re)starts: a source offset in the text and the index its first segment gets. */
+export interface SegmentStart {
+  offset: number;
+  index: number;
 }
 
 /** One synthesized segment: its PCM (24 kHz mono s16le) and the span of the request text it speaks. */
@@ -29,7 +39,7 @@ export interface Synthesizer {
    * Yields the request's segments in order. Pulled lazily: the player asks for the next segment only while its
    * look-ahead has room, so a 100-page text never sits in memory. Throws `ProtocolError` on failure.
    */
-  segments(request: SynthesisRequest): AsyncIterator<SynthesizedSegment>;
+  segments(request: SynthesisRequest, from?: SegmentStart): AsyncIterator<SynthesizedSegment>;
 }
 
 /** A module passed to `serve --synthesizer-module` exports this as `createSynthesizer`. */
