@@ -25,6 +25,8 @@ const configSchema = z.strictObject({
   /** A model and voices the user already has: used in place, after verification (both or neither). */
   modelPath: z.string().min(1).optional(),
   voicesPath: z.string().min(1).optional(),
+  /** Trim leading and trailing silence of every segment, keeping natural pauses (off: the model's audio as is). */
+  trimSilence: z.boolean(),
   /** Execution provider for inference; a non-CPU one falls back to CPU once if it fails. */
   provider: z.enum(["cpu", "coreml", "cuda"]),
   /** Test hook: a module exporting `createSynthesizer`, used in place of the Kokoro engine. Never a voice. */
@@ -40,6 +42,7 @@ export const CONFIG_ENV = {
   sink: "KOKORO_SPEECH_SINK",
   logLevel: "KOKORO_SPEECH_LOG_LEVEL",
   provider: "KOKORO_SPEECH_PROVIDER",
+  trimSilence: "KOKORO_SPEECH_TRIM_SILENCE",
   modelPath: "KOKORO_SPEECH_MODEL_PATH",
   voicesPath: "KOKORO_SPEECH_VOICES_PATH",
 } as const;
@@ -54,6 +57,9 @@ function fromEnv(env: NodeJS.ProcessEnv): ConfigOverrides {
   if (logLevel) overrides.logLevel = logLevel as DaemonConfig["logLevel"];
   const provider = env[CONFIG_ENV.provider];
   if (provider) overrides.provider = provider as DaemonConfig["provider"];
+  const trim = env[CONFIG_ENV.trimSilence];
+  if (trim === "1" || trim === "true") overrides.trimSilence = true;
+  else if (trim === "0" || trim === "false") overrides.trimSilence = false;
   if (env[CONFIG_ENV.modelPath]) overrides.modelPath = env[CONFIG_ENV.modelPath];
   if (env[CONFIG_ENV.voicesPath]) overrides.voicesPath = env[CONFIG_ENV.voicesPath];
   return overrides;
@@ -76,6 +82,7 @@ export function resolveConfig(flags: ConfigOverrides = {}, env: NodeJS.ProcessEn
     logLevel: "info",
     audioIdleCloseMs: DEFAULT_AUDIO_IDLE_CLOSE_MS,
     provider: "cpu",
+    trimSilence: false,
   } satisfies DaemonConfig;
   const definedFlags = Object.fromEntries(Object.entries(flags).filter(([, value]) => value !== undefined));
   const parsed = configSchema.safeParse({ ...defaults, ...fromEnv(env), ...definedFlags });

@@ -74,6 +74,7 @@ async function createSpeech(
       ? { existing: { modelPath: resolve(config.modelPath), voicesPath: resolve(config.voicesPath) } }
       : {}),
     executionProvider: config.provider,
+    trimSilence: config.trimSilence,
     onSynthesized: (sample) => telemetry.recordSynthesis(sample),
     log,
   });

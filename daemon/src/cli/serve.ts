@@ -14,6 +14,7 @@ interface ServeFlags {
   modelPath?: string;
   voicesPath?: string;
   provider?: string;
+  trimSilence?: boolean;
 }
 
 function toOverrides(flags: ServeFlags): ConfigOverrides {
@@ -27,6 +28,7 @@ function toOverrides(flags: ServeFlags): ConfigOverrides {
     modelPath: flags.modelPath,
     voicesPath: flags.voicesPath,
     provider: flags.provider as ConfigOverrides["provider"],
+    trimSilence: flags.trimSilence,
   } as ConfigOverrides;
 }
 
@@ -41,6 +43,7 @@ export function registerServeCommand(program: Command): void {
     .option("--log-level <level>", "fatal, error, warn, info, debug, trace or silent")
     .option("--model-path <file>", "use this Kokoro .onnx model in place (verified, not copied); needs --voices-path")
     .option("--voices-path <path>", "voices for --model-path: a folder of <voice>.bin packs or voices-v1.0.bin")
+    .option("--trim-silence", "trim silence around segments, keeping natural pauses at sentence ends")
     .option("--provider <provider>", "inference provider: cpu (default), coreml (macOS) or cuda (Linux)")
     .addOption(
       new Option("--synthesizer-module <path>", "test hook: a module exporting createSynthesizer()").hideHelp(),

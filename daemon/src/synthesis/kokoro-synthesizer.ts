@@ -5,6 +5,7 @@ import type { KokoroEngine, VoiceStore } from "../engine/index.js";
 import { parseVoiceSpec } from "../engine/index.js";
 import { estimatePhonemeTokens, segmentText, type TextCounters } from "../text/index.js";
 import type { SynthesisSample } from "../telemetry/telemetry.js";
+import { trimOptionsFor, trimSilence } from "./trim-silence.js";
 import type { SegmentStart, SynthesisRequest, SynthesizedSegment, Synthesizer } from "./synthesizer.js";
 
 /** Running totals the telemetry reads. */
@@ -23,6 +24,8 @@ export interface KokoroSynthesizerOptions {
   g2p: G2P;
   textCounters?: TextCounters;
   onSynthesized?: (sample: SynthesisSample) => void;
+  /** Trim each segment's leading and trailing silence (keeping natural pauses), as kokoro-onnx does. */
+  trimSilence?: boolean;
 }
 
 /**
@@ -92,7 +95,7 @@ export class KokoroSynthesizer implements Synthesizer {
         index: from.index + segment.index,
         start: from.offset + segment.start,
         end: from.offset + segment.end,
-        pcm: result.pcm,
+        pcm: this.options.trimSilence ? trimSilence(result.pcm, trimOptionsFor(segment.spokenText)) : result.pcm,
       };
     }
   }

@@ -30,6 +30,8 @@ export interface SpeechModelOptions {
   executionProvider?: ExecutionProvider;
   /** Without it the G2P spells or reports words the lexicon cannot resolve instead of asking espeak-ng. */
   useEspeakFallback?: boolean;
+  /** Trim silence around segments (see trim-silence.ts). */
+  trimSilence?: boolean;
   /** Receives every segment's inference time, audio length and tokens (RTF, ms per token). */
   onSynthesized?: (sample: SynthesisSample) => void;
   log?: Logger;
@@ -151,6 +153,7 @@ export class SpeechModel extends EventEmitter<Events> implements SynthesizerProv
       voices,
       g2p,
       textCounters: this.textCounters,
+      trimSilence: this.options.trimSilence ?? false,
       ...(this.options.onSynthesized ? { onSynthesized: this.options.onSynthesized } : {}),
     });
     this.ready = { synthesizer, engine, g2p };
