@@ -6,6 +6,8 @@ export default defineConfig({
     alias: {
       // Tests import the protocol package from source so they need no build step of their own.
       "@kokoro-speech/shared": fileURLToPath(new URL("./shared/src/index.ts", import.meta.url)),
+      // @raycast/api has no runtime outside Raycast: tests get a recording stand-in.
+      "@raycast/api": fileURLToPath(new URL("./test/mocks/raycast-api.ts", import.meta.url)),
     },
   },
   test: {
@@ -13,5 +15,7 @@ export default defineConfig({
     environment: "node",
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // @raycast/utils requires @raycast/api; inlining it lets the alias reach that import too.
+    server: { deps: { inline: ["@raycast/utils"] } },
   },
 });

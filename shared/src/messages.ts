@@ -226,6 +226,9 @@ export interface PlayerStatus {
   currentStreamId: number | null;
   queuedStreamIds: number[];
   samplesPlayed: number;
+  /** Voice and speed of the current speak stream as they are now (after any `set`); null otherwise. */
+  currentVoice: string | null;
+  currentSpeed: number | null;
 }
 
 export interface AudioStatus {

@@ -184,6 +184,8 @@ export class Player {
       currentStreamId: current?.id ?? null,
       queuedStreamIds: this.queue.map((stream) => stream.id),
       samplesPlayed: current?.samplesPlayed ?? 0,
+      currentVoice: current?.voice ?? null,
+      currentSpeed: current?.speed ?? null,
     };
   }
 

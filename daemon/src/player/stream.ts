@@ -33,8 +33,9 @@ export class PlaybackStream {
   readonly ownerId: number;
   readonly source: PcmSource;
   readonly sendAudio: boolean;
-  readonly voice: string | undefined;
-  readonly speed: number | undefined;
+  /** A speak stream's settings, kept current by `set`. */
+  voice: string | undefined;
+  speed: number | undefined;
   readonly receivedAtMs: number | undefined;
   state: StreamState = "queued";
   /** PCM bytes of this stream handed to the device. */

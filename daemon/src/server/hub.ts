@@ -255,6 +255,8 @@ export class Hub implements RequestHandler, PlayerListener {
     this.options.speech.synthesizer().validate(next);
     entry.synthesis.voice = next.voice;
     entry.synthesis.speed = next.speed;
+    stream.voice = next.voice;
+    stream.speed = next.speed;
     if (request.immediate) entry.source.resynthesizeAhead();
     return { streamId: stream.id, voice: next.voice, speed: next.speed };
   }

@@ -1,0 +1,3 @@
+import raycastConfig from "@raycast/eslint-config";
+
+export default [{ ignores: ["raycast-env.d.ts"] }, ...raycastConfig];

@@ -1,0 +1,78 @@
+/**
+ * The extension's configuration: the manifest preferences, validated in one step that reports every problem, then
+ * frozen. Preferences are defaults; choices made in the menu bar (voice, speed) live in LocalStorage (choices.ts).
+ */
+import { getPreferenceValues } from "@raycast/api";
+import { MODEL_QUALITIES, SPEED_MAX, SPEED_MIN, type ModelQuality } from "@kokoro-speech/shared";
+import { VOICE_CHOICES } from "./manifest-choices.js";
+
+/** The preferences as Raycast hands them over: dropdowns and text fields are strings, checkboxes booleans. */
+export interface RawPreferences {
+  voice?: string;
+  speed?: string;
+  modelQuality?: string;
+  useClipboardFallback?: boolean;
+  daemonPort?: string;
+  daemonScript?: string;
+}
+
+export interface ExtensionConfig {
+  readonly voice: string;
+  readonly speed: number;
+  readonly modelQuality: ModelQuality;
+  readonly useClipboardFallback: boolean;
+  /** Port for a daemon this extension starts; `undefined` leaves the daemon's default, 0 means any free port. */
+  readonly daemonPort: number | undefined;
+  /** The daemon's `cli.js`; `undefined` means "the location recorded by the build". */
+  readonly daemonScript: string | undefined;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join(" "));
+    this.name = "ConfigError";
+  }
+}
+
+export function isSpeedInRange(speed: number): boolean {
+  return Number.isFinite(speed) && speed >= SPEED_MIN && speed <= SPEED_MAX;
+}
+
+export function isKnownVoice(voice: string): boolean {
+  return VOICE_CHOICES.some((choice) => choice.value === voice);
+}
+
+function isModelQuality(value: string): value is ModelQuality {
+  return (MODEL_QUALITIES as readonly string[]).includes(value);
+}
+
+/** Builds the frozen configuration; throws one `ConfigError` listing every invalid preference. */
+export function buildConfig(raw: RawPreferences): ExtensionConfig {
+  const problems: string[] = [];
+  const voice = raw.voice ?? "";
+  if (!isKnownVoice(voice)) problems.push(`Voice "${voice}" is not one of the English voices.`);
+  const speed = Number(raw.speed);
+  if (!isSpeedInRange(speed)) problems.push(`Speed "${raw.speed}" is outside ${SPEED_MIN}–${SPEED_MAX}.`);
+  const modelQuality = raw.modelQuality ?? "";
+  if (!isModelQuality(modelQuality)) problems.push(`Model quality "${modelQuality}" is not one of ${MODEL_QUALITIES}.`);
+  const portText = raw.daemonPort?.trim() ?? "";
+  const daemonPort = portText === "" ? undefined : Number(portText);
+  if (daemonPort !== undefined && !(Number.isInteger(daemonPort) && daemonPort >= 0 && daemonPort <= 65_535)) {
+    problems.push(`Daemon port "${portText}" is not a whole number from 0 to 65535.`);
+  }
+  if (problems.length > 0 || !isModelQuality(modelQuality)) throw new ConfigError(problems);
+  const daemonScript = raw.daemonScript?.trim();
+  return Object.freeze({
+    voice,
+    speed,
+    modelQuality,
+    useClipboardFallback: raw.useClipboardFallback ?? true,
+    daemonPort,
+    daemonScript: daemonScript ? daemonScript : undefined,
+  });
+}
+
+/** The configuration from the user's preferences. */
+export function readConfig(): ExtensionConfig {
+  return buildConfig(getPreferenceValues<RawPreferences>());
+}

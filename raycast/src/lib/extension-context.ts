@@ -1,0 +1,8 @@
+/** The supervisor settings of this extension install: preferences plus Raycast's assets folder. */
+import { environment } from "@raycast/api";
+import type { ExtensionConfig } from "./config.js";
+import type { SupervisorOptions } from "./supervisor.js";
+
+export function supervisorOptionsFor(config: ExtensionConfig): SupervisorOptions {
+  return { daemonScript: config.daemonScript, port: config.daemonPort, assetsPath: environment.assetsPath };
+}

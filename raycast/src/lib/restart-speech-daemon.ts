@@ -1,0 +1,19 @@
+/** The Restart Speech Daemon flow: verified stop, start, handshake, then a HUD naming the new process. */
+import { showHUD } from "@raycast/api";
+import { readConfig } from "./config.js";
+import { supervisorOptionsFor } from "./extension-context.js";
+import { showFailure } from "./failure-toast.js";
+import { refreshMenuBar } from "./refresh-menu-bar.js";
+import { logPathOf, restartDaemon } from "./supervisor.js";
+
+export async function runRestartSpeechDaemon(): Promise<void> {
+  try {
+    const { client } = await restartDaemon(supervisorOptionsFor(readConfig()));
+    await client.close();
+    await refreshMenuBar();
+    const { pid, version } = client.welcome.daemon;
+    await showHUD(`Speech daemon restarted (pid ${pid}, version ${version})`);
+  } catch (error) {
+    await showFailure(error, logPathOf({}));
+  }
+}

@@ -1,0 +1,127 @@
+/**
+ * Keeps one daemon running for the extension: connects to the running one or starts it detached and waits for its
+ * handshake; restarts it after verifying that the recorded pid really is our daemon (pids get reused).
+ */
+import { join } from "node:path";
+import { readDiscovery, resolveStateDir, STATE_FILES } from "@kokoro-speech/shared";
+import { connectToDaemon, waitForDaemon, type Connected } from "./connection.js";
+import { buildDaemonLaunch } from "./daemon-launch.js";
+import { locateDaemonScript, locateNodeBinary } from "./daemon-location.js";
+import { isProcessAlive, processCommandLine, waitForExit } from "./process-info.js";
+import { spawnDetached } from "./spawn-detached.js";
+import { SupervisorError } from "./supervisor-error.js";
+
+/** Covers loading the engine at start-up on a slow machine; a healthy start takes well under a second. */
+export const DAEMON_START_TIMEOUT_MS = 20_000;
+/** The daemon cancels its streams and closes its connections on SIGTERM; this is plenty for that. */
+export const DAEMON_STOP_TIMEOUT_MS = 5_000;
+
+export interface SupervisorOptions {
+  /** From the "Daemon Script" preference; the build's recorded location otherwise. */
+  daemonScript?: string | undefined;
+  /** From the "Daemon Port" preference. */
+  port?: number | undefined;
+  /** Passed to the daemon as `--state-dir` when set; both sides use `resolveStateDir()` otherwise. */
+  stateDir?: string | undefined;
+  /** The extension's assets folder (`environment.assetsPath`), where the build records the daemon's location. */
+  assetsPath: string;
+  env?: NodeJS.ProcessEnv;
+  execPath?: string;
+  startTimeoutMs?: number;
+}
+
+export function stateDirOf(options: Pick<SupervisorOptions, "stateDir" | "env">): string {
+  return options.stateDir ?? resolveStateDir({ env: options.env ?? process.env });
+}
+
+export function logPathOf(options: Pick<SupervisorOptions, "stateDir" | "env">): string {
+  return join(stateDirOf(options), STATE_FILES.log);
+}
+
+export interface Ensured extends Connected {
+  /** Whether this call started the daemon. */
+  readonly spawned: boolean;
+}
+
+async function startDaemon(options: SupervisorOptions, excludePid?: number): Promise<Connected> {
+  const env = options.env ?? process.env;
+  const launch = buildDaemonLaunch({
+    nodeBinary: locateNodeBinary({ execPath: options.execPath ?? process.execPath, home: env.HOME ?? "" }),
+    script: locateDaemonScript(options.daemonScript, options.assetsPath),
+    port: options.port,
+    stateDir: options.stateDir,
+    parentEnv: env,
+  });
+  const spawnedPid = await spawnDetached(launch, logPathOf(options));
+  return waitForDaemon({
+    stateDir: stateDirOf(options),
+    timeoutMs: options.startTimeoutMs ?? DAEMON_START_TIMEOUT_MS,
+    spawnedPid,
+    excludePid,
+  });
+}
+
+/** An open, verified connection to the daemon, starting it first when none answers. */
+export async function ensureDaemon(options: SupervisorOptions): Promise<Ensured> {
+  const connected = await connectToDaemon(stateDirOf(options));
+  if (connected) return { ...connected, spawned: false };
+  return { ...(await startDaemon(options)), spawned: true };
+}
+
+/**
+ * The pid of our running daemon, or `null` when none runs. The handshake proves identity (the daemon reports its
+ * own pid after accepting our token); without one, the recorded pid counts only if its command line runs a daemon
+ * `serve`. Anything else is another program that inherited the pid: never signal it.
+ */
+async function findOurDaemonPid(options: SupervisorOptions): Promise<number | null> {
+  const stateDir = stateDirOf(options);
+  const connected = await connectToDaemon(stateDir);
+  if (connected) {
+    await connected.client.close();
+    return connected.client.welcome.daemon.pid;
+  }
+  const discovery = await readDiscovery(stateDir);
+  if (!discovery || !(await isProcessAlive(discovery.pid))) return null;
+  const commandLine = await processCommandLine(discovery.pid);
+  if (commandLine === null) return null;
+  const script = locateDaemonScript(options.daemonScript, options.assetsPath);
+  if (isDaemonCommandLine(commandLine, script)) return discovery.pid;
+  throw new SupervisorError(
+    "not_our_process",
+    `Pid ${discovery.pid} is not the speech daemon (${commandLine.slice(0, 80)}); it was left alone.`,
+  );
+}
+
+/** `<script> serve …` as we start it, or the repository's own `daemon/dist/cli.js serve` / `kokoro-speech serve`. */
+export function isDaemonCommandLine(commandLine: string, script: string): boolean {
+  return (
+    commandLine.includes(`${script} serve`) ||
+    /(?:^|[\s/])(?:daemon\/dist\/cli\.js|kokoro-speech)\s+serve(?:\s|$)/.test(commandLine)
+  );
+}
+
+async function stopProcess(pid: number): Promise<void> {
+  const signal = (name: NodeJS.Signals): void => {
+    try {
+      process.kill(pid, name);
+    } catch {
+      // Already gone.
+    }
+  };
+  signal("SIGTERM");
+  if (await waitForExit(pid, DAEMON_STOP_TIMEOUT_MS)) return;
+  signal("SIGKILL");
+  if (!(await waitForExit(pid, DAEMON_STOP_TIMEOUT_MS))) throw new SupervisorError("stop_failed");
+}
+
+export interface Restarted extends Connected {
+  readonly previousPid: number | null;
+}
+
+/** Stops our daemon if one runs (SIGTERM, then SIGKILL), starts a new one and waits for its handshake. */
+export async function restartDaemon(options: SupervisorOptions): Promise<Restarted> {
+  const previousPid = await findOurDaemonPid(options);
+  if (previousPid !== null) await stopProcess(previousPid);
+  const connected = await startDaemon(options, previousPid ?? undefined);
+  return { ...connected, previousPid };
+}

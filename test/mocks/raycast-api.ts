@@ -1,0 +1,192 @@
+/**
+ * A stand-in for `@raycast/api`, which has no runtime outside Raycast (Vitest aliases the package here). It
+ * returns the preference defaults the manifest declares, lets a test set the selection and the clipboard, keeps
+ * LocalStorage and Cache in memory, and records toasts, HUDs, command launches and opened targets.
+ */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import manifest from "../../raycast/package.json" with { type: "json" };
+
+// ---- enums and constants -------------------------------------------------------------------------------------
+
+export const LaunchType = { UserInitiated: "userInitiated", Background: "background" } as const;
+export type LaunchType = (typeof LaunchType)[keyof typeof LaunchType];
+
+export const PopToRootType = { Default: "default", Immediate: "immediate", Suspended: "suspended" } as const;
+
+/** Every icon name maps to itself, so tests can assert `Icon.Pause` as "Pause". */
+export const Icon = new Proxy({} as Record<string, string>, { get: (_target, name) => String(name) });
+
+// ---- recordings ----------------------------------------------------------------------------------------------
+
+export interface ToastOptions {
+  style?: string;
+  title: string;
+  message?: string;
+  primaryAction?: { title: string; onAction: (toast: unknown) => unknown };
+  secondaryAction?: { title: string; onAction: (toast: unknown) => unknown };
+}
+
+export interface LaunchOptions {
+  name: string;
+  type: LaunchType;
+}
+
+export const recorded = {
+  toasts: [] as ToastOptions[],
+  huds: [] as string[],
+  launches: [] as LaunchOptions[],
+  opened: [] as string[],
+  preferencesOpened: 0,
+};
+
+// ---- controllable inputs -------------------------------------------------------------------------------------
+
+type PreferenceValue = string | boolean;
+
+function manifestDefaults(): Record<string, PreferenceValue> {
+  const defaults: Record<string, PreferenceValue> = {};
+  for (const preference of manifest.preferences) {
+    if ("default" in preference && preference.default !== undefined) defaults[preference.name] = preference.default;
+  }
+  return defaults;
+}
+
+let preferenceOverrides: Record<string, PreferenceValue> = {};
+/** A string is the selection; an Error is what `getSelectedText` rejects with (nothing selected, no permission). */
+let selection: string | Error = new Error("Unable to get selected text from frontmost application");
+let clipboardText: string | undefined;
+/** Commands whose launch throws, as Raycast does for a disabled command. */
+let disabledCommands = new Set<string>();
+
+export function setPreferences(overrides: Record<string, PreferenceValue>): void {
+  preferenceOverrides = { ...overrides };
+}
+
+export function setSelectedText(value: string | Error): void {
+  selection = value;
+}
+
+export function setClipboardText(value: string | undefined): void {
+  clipboardText = value;
+}
+
+export function disableCommand(name: string): void {
+  disabledCommands.add(name);
+}
+
+const localStorage = new Map<string, string | number | boolean>();
+const cacheStore = new Map<string, string>();
+
+export const environment = {
+  raycastVersion: "1.104.25",
+  extensionName: manifest.name,
+  commandName: "test",
+  commandMode: "no-view",
+  assetsPath: mkdtempSync(join(tmpdir(), "kokoro-raycast-assets-")),
+  supportPath: mkdtempSync(join(tmpdir(), "kokoro-raycast-support-")),
+  isDevelopment: true,
+  appearance: "light",
+  textSize: "medium",
+  launchType: LaunchType.UserInitiated,
+};
+
+/** Back to a fresh install: manifest defaults, nothing selected, empty clipboard and storage, no recordings. */
+export function resetRaycastMock(): void {
+  preferenceOverrides = {};
+  selection = new Error("Unable to get selected text from frontmost application");
+  clipboardText = undefined;
+  disabledCommands = new Set();
+  localStorage.clear();
+  cacheStore.clear();
+  recorded.toasts.length = 0;
+  recorded.huds.length = 0;
+  recorded.launches.length = 0;
+  recorded.opened.length = 0;
+  recorded.preferencesOpened = 0;
+}
+
+// ---- the API -------------------------------------------------------------------------------------------------
+
+export function getPreferenceValues<T>(): T {
+  return { ...manifestDefaults(), ...preferenceOverrides } as T;
+}
+
+export async function getSelectedText(): Promise<string> {
+  if (selection instanceof Error) throw selection;
+  return selection;
+}
+
+export const Clipboard = {
+  readText: async (): Promise<string | undefined> => clipboardText,
+  copy: async (text: string): Promise<void> => {
+    clipboardText = text;
+  },
+};
+
+export async function showHUD(title: string): Promise<void> {
+  recorded.huds.push(title);
+}
+
+export const Toast = {
+  Style: { Success: "SUCCESS", Failure: "FAILURE", Animated: "ANIMATED" },
+} as const;
+
+export async function showToast(options: ToastOptions): Promise<ToastOptions & { hide(): Promise<void> }> {
+  recorded.toasts.push(options);
+  return { ...options, hide: async () => undefined };
+}
+
+export async function launchCommand(options: LaunchOptions): Promise<void> {
+  if (disabledCommands.has(options.name)) throw new Error(`Command "${options.name}" is disabled`);
+  recorded.launches.push({ name: options.name, type: options.type });
+}
+
+export async function open(target: string): Promise<void> {
+  recorded.opened.push(target);
+}
+
+export async function openExtensionPreferences(): Promise<void> {
+  recorded.preferencesOpened++;
+}
+
+export const LocalStorage = {
+  getItem: async <T>(key: string): Promise<T | undefined> => localStorage.get(key) as T | undefined,
+  setItem: async (key: string, value: string | number | boolean): Promise<void> => {
+    localStorage.set(key, value);
+  },
+  removeItem: async (key: string): Promise<void> => {
+    localStorage.delete(key);
+  },
+  allItems: async () => Object.fromEntries(localStorage),
+  clear: async (): Promise<void> => localStorage.clear(),
+};
+
+/** Synchronous and shared by every instance, like Raycast's file-backed cache without a namespace. */
+export class Cache {
+  get(key: string): string | undefined {
+    return cacheStore.get(key);
+  }
+  set(key: string, data: string): void {
+    cacheStore.set(key, data);
+  }
+  has(key: string): boolean {
+    return cacheStore.has(key);
+  }
+  remove(key: string): boolean {
+    return cacheStore.delete(key);
+  }
+}
+
+// ---- menu-bar components: markers the tests' renderer stops at --------------------------------------------
+
+function hostComponent(name: string): ((props: unknown) => null) & { hostName: string } {
+  return Object.assign(() => null, { hostName: name });
+}
+
+export const MenuBarExtra = Object.assign(hostComponent("MenuBarExtra"), {
+  Item: hostComponent("MenuBarExtra.Item"),
+  Section: hostComponent("MenuBarExtra.Section"),
+  Submenu: hostComponent("MenuBarExtra.Submenu"),
+});

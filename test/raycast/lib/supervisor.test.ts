@@ -1,0 +1,68 @@
+/**
+ * If these fail, the extension starts a second daemon beside a running one, waits forever for one that crashed,
+ * or mistakes another program for the daemon.
+ */
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { isProtocolError } from "@kokoro-speech/shared";
+import { ensureDaemon, isDaemonCommandLine, type SupervisorOptions } from "../../../raycast/src/lib/supervisor.js";
+import { isSupervisorError } from "../../../raycast/src/lib/supervisor-error.js";
+import { FIXTURE_DAEMON_SCRIPT, setupExtensionEnv, type ExtensionTestEnv } from "../helpers/extension-env.js";
+
+let env: ExtensionTestEnv;
+const options: SupervisorOptions = { daemonScript: FIXTURE_DAEMON_SCRIPT, port: 0, assetsPath: "" };
+
+beforeEach(async () => {
+  env = await setupExtensionEnv();
+});
+
+afterEach(async () => {
+  await env.cleanup();
+});
+
+describe("ensureDaemon", () => {
+  it("starts one daemon, then reuses it", async () => {
+    const first = await ensureDaemon(options);
+    const second = await ensureDaemon(options);
+    expect(first.spawned).toBe(true);
+    expect(second.spawned).toBe(false);
+    expect(second.client.welcome.daemon.pid).toBe(first.client.welcome.daemon.pid);
+    expect(first.client.welcome.daemon.pid).toBe(await env.discoveryPid());
+    await first.client.close();
+    await second.client.close();
+  });
+
+  it("fails with start_failed, not a timeout, when the daemon exits at once", async () => {
+    const broken = join(env.stateDir, "broken.mjs");
+    await writeFile(broken, "process.exit(3);\n");
+    const error = await ensureDaemon({ ...options, daemonScript: broken, startTimeoutMs: 60_000 }).catch((e) => e);
+    expect(isSupervisorError(error) && error.code).toBe("start_failed");
+  });
+
+  it("reports a daemon that refuses our token instead of starting another one", async () => {
+    const { client } = await ensureDaemon(options);
+    await client.close();
+    const pid = await env.discoveryPid();
+    await writeFile(join(env.stateDir, "token"), `${"0".repeat(64)}\n`);
+    const error = await ensureDaemon(options).catch((e) => e);
+    expect(isProtocolError(error) && error.code).toBe("unauthorized");
+    expect(await env.discoveryPid()).toBe(pid);
+  });
+});
+
+describe("isDaemonCommandLine", () => {
+  const script = "/Users/me/kokoro-speech/daemon/dist/cli.js";
+  it.each([
+    [`/usr/local/bin/node ${script} serve --port 0`, true],
+    ["node daemon/dist/cli.js serve", true],
+    ["/opt/homebrew/bin/node /somewhere/else/daemon/dist/cli.js serve --state-dir /s", true],
+    ["kokoro-speech serve", true],
+    [`/usr/local/bin/node ${script} status`, false],
+    ["sleep 60", false],
+    ["/usr/bin/python3 -m http.server", false],
+    ["node /tmp/serve.js", false],
+  ])("%s → %s", (commandLine, expected) => {
+    expect(isDaemonCommandLine(commandLine, script)).toBe(expected);
+  });
+});
