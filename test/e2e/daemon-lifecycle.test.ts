@@ -3,7 +3,8 @@
  * the audio device cannot be opened, and a CLI that answers with one line and an exit code.
  */
 import { spawn } from "node:child_process";
-import { writeFile } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { createServer, type Server } from "node:net";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -136,5 +137,22 @@ describe("CLI", () => {
     const result = await runCli(["stop", "--stream", "abc", "--state-dir", daemon.stateDir]);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe('kokoro-speech: --stream takes a positive stream id, got "abc"\n');
+  });
+});
+
+describe("a killed daemon that is not reaped yet", () => {
+  it("does not block a new daemon: a zombie pid in the lock is stale", async () => {
+    // `sleep 0.01 &` becomes a child of a process (the exec'd `sleep 10`) that never waits for it: a zombie.
+    const holder = spawn("sh", ["-c", "sleep 0.01 & echo $!; exec sleep 10"], { stdio: ["ignore", "pipe", "ignore"] });
+    cleanups.push(async () => holder.kill("SIGKILL"));
+    const zombiePid = await new Promise<number>((resolve) =>
+      holder.stdout.once("data", (data: Buffer) => resolve(Number(data.toString()))),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const stateDir = await mkdtemp(join(tmpdir(), "kokoro-zombie-"));
+    cleanups.push(() => rm(stateDir, { recursive: true, force: true }));
+    await writeFile(join(stateDir, STATE_FILES.lock), `${zombiePid}\n`);
+    const daemon = await started({ sink: "null", stateDir });
+    expect(daemon.pid).not.toBe(zombiePid);
   });
 });

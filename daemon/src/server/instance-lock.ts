@@ -1,17 +1,30 @@
+import { readFileSync } from "node:fs";
 import { mkdir, open, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { STATE_FILES } from "@kokoro-speech/shared";
 
 export type LockResult = { acquired: true; release: () => Promise<void> } | { acquired: false; pid: number };
 
+/** A killed daemon not yet reaped by its parent stays a zombie: it holds its pid but will never serve again. */
+function isZombie(pid: number): boolean {
+  if (process.platform !== "linux") return false;
+  try {
+    // /proc/<pid>/stat: "pid (comm) state …"; comm may contain spaces or parentheses, so read after the last ")".
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2).startsWith("Z");
+  } catch {
+    return false;
+  }
+}
+
 function isProcessAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     // EPERM: the process exists but belongs to someone else.
     return (error as NodeJS.ErrnoException).code === "EPERM";
   }
+  return !isZombie(pid);
 }
 
 /**
