@@ -25,6 +25,8 @@ const configSchema = z.strictObject({
   /** A model and voices the user already has: used in place, after verification (both or neither). */
   modelPath: z.string().min(1).optional(),
   voicesPath: z.string().min(1).optional(),
+  /** Speak with espeak-ng's own voice while the Kokoro model is not ready (when the package is installed). */
+  fallbackVoice: z.boolean(),
   /** Trim leading and trailing silence of every segment, keeping natural pauses (off: the model's audio as is). */
   trimSilence: z.boolean(),
   /** Execution provider for inference; a non-CPU one falls back to CPU once if it fails. */
@@ -43,6 +45,7 @@ export const CONFIG_ENV = {
   logLevel: "KOKORO_SPEECH_LOG_LEVEL",
   provider: "KOKORO_SPEECH_PROVIDER",
   trimSilence: "KOKORO_SPEECH_TRIM_SILENCE",
+  fallbackVoice: "KOKORO_SPEECH_FALLBACK_VOICE",
   modelPath: "KOKORO_SPEECH_MODEL_PATH",
   voicesPath: "KOKORO_SPEECH_VOICES_PATH",
 } as const;
@@ -60,6 +63,9 @@ function fromEnv(env: NodeJS.ProcessEnv): ConfigOverrides {
   const trim = env[CONFIG_ENV.trimSilence];
   if (trim === "1" || trim === "true") overrides.trimSilence = true;
   else if (trim === "0" || trim === "false") overrides.trimSilence = false;
+  const fallback = env[CONFIG_ENV.fallbackVoice];
+  if (fallback === "1" || fallback === "true") overrides.fallbackVoice = true;
+  else if (fallback === "0" || fallback === "false") overrides.fallbackVoice = false;
   if (env[CONFIG_ENV.modelPath]) overrides.modelPath = env[CONFIG_ENV.modelPath];
   if (env[CONFIG_ENV.voicesPath]) overrides.voicesPath = env[CONFIG_ENV.voicesPath];
   return overrides;
@@ -83,6 +89,7 @@ export function resolveConfig(flags: ConfigOverrides = {}, env: NodeJS.ProcessEn
     audioIdleCloseMs: DEFAULT_AUDIO_IDLE_CLOSE_MS,
     provider: "cpu",
     trimSilence: false,
+    fallbackVoice: true,
   } satisfies DaemonConfig;
   const definedFlags = Object.fromEntries(Object.entries(flags).filter(([, value]) => value !== undefined));
   const parsed = configSchema.safeParse({ ...defaults, ...fromEnv(env), ...definedFlags });

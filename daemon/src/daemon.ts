@@ -75,6 +75,7 @@ async function createSpeech(
       : {}),
     executionProvider: config.provider,
     trimSilence: config.trimSilence,
+    useFallbackVoice: config.fallbackVoice,
     onSynthesized: (sample) => telemetry.recordSynthesis(sample),
     log,
   });

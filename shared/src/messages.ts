@@ -186,7 +186,8 @@ export type CancelReason = (typeof CANCEL_REASONS)[number];
 
 /** Payloads of stream events, keyed by event name. Positions count samples handed to the device. */
 export interface StreamEventPayloads {
-  started: { kind: StreamKind; voice?: string; speed?: number };
+  /** `synthesizer`: what speaks a speak stream (`kokoro`, `fallback`, `test-fixture`). */
+  started: { kind: StreamKind; voice?: string; speed?: number; synthesizer?: string };
   segment: { index: number; start: number; end: number; samplesPlayed: number };
   progress: { samplesPlayed: number };
   paused: { samplesPlayed: number };
@@ -253,7 +254,10 @@ export interface ModelStatusReport {
   };
   /** Present when `failed`: the model manager's code (e.g. `offline`, `checksum_mismatch`) and a readable line. */
   error?: { code: string; message: string };
-  /** What produces speech once ready: `kokoro`, or `test-fixture` in tests. */
+  /**
+   * What produces speech: `kokoro` once ready; `fallback` (espeak-ng's own voice) while the model is not ready and
+   * the fallback voice is available; `test-fixture` in tests.
+   */
   synthesizer?: string;
   /** Present once loaded. */
   modelFile?: string;
@@ -306,6 +310,8 @@ export interface DaemonStatus {
     fallbackWords: number;
     /** Times a non-CPU execution provider failed and inference moved to CPU. */
     providerFallbacks: number;
+    /** Streams spoken by the espeak-ng fallback voice because the model was not ready. */
+    fallbackStreams: number;
   };
   latency: LatencyStatus;
   memory: MemoryStatus;

@@ -27,7 +27,9 @@ async function fixtureDaemon(): Promise<DaemonProcess> {
 
 function runCli(args: string[], stdin?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI_PATH, ...args], { stdio: ["pipe", "pipe", "pipe"] });
+    // A daemon this command starts inherits the environment: no fallback voice, so a missing model is reported.
+    const env = { ...process.env, KOKORO_SPEECH_FALLBACK_VOICE: "0" };
+    const child = spawn(process.execPath, [CLI_PATH, ...args], { env, stdio: ["pipe", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (data: Buffer) => (stdout += data.toString()));

@@ -88,7 +88,10 @@ describe("speak with the Kokoro engine", () => {
 
   it("answers model_unavailable while no model is installed, and keeps serving", async () => {
     const dataDir = await mkdtemp(join(tmpdir(), "kokoro-empty-data-"));
-    const daemon = await startDaemonProcess({ sink: "null", extraArgs: ["--data-dir", dataDir] });
+    const daemon = await startDaemonProcess({
+      sink: "null",
+      extraArgs: ["--data-dir", dataDir, "--no-fallback-voice"],
+    });
     const client = await daemon.connect();
     await expect(client.request({ type: "speak", text: "Hello there." })).rejects.toMatchObject({
       code: "model_unavailable",
@@ -96,6 +99,35 @@ describe("speak with the Kokoro engine", () => {
     expect((await client.status()).model.state).toBe("missing");
     await client.close();
     await daemon.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it("speaks with the espeak-ng fallback voice while no model is installed, and says so", async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), "kokoro-empty-data-"));
+    const fallbackCapture = await createAlsaCapture();
+    const daemon = await startDaemonProcess({
+      sink: "speaker",
+      env: fallbackCapture.env,
+      extraArgs: ["--data-dir", dataDir],
+    });
+    const client = await daemon.connect();
+    const events: StreamEventMessage[] = [];
+    client.on("event", (event) => events.push(event));
+    await waitFor(async () => (await client.status()).model.provider === "fallback", 30_000);
+    const { model } = await client.status();
+    expect(model).toMatchObject({ state: "missing", synthesizer: "fallback", provider: "fallback" });
+    const { streamId } = await client.request({ type: "speak", text: "The model is not here yet. I still speak." });
+    expect((await client.waitForTerminal(streamId!)).event).toBe("completed");
+    expect(events.find((event) => event.event === "started")).toMatchObject({ synthesizer: "fallback" });
+    expect((await client.status()).counters.fallbackStreams).toBe(1);
+    await client.close();
+    await daemon.stop();
+    const audio = await fallbackCapture.read();
+    let energy = 0;
+    for (let i = 0; i < audio.byteLength; i += 2) energy += audio.readInt16LE(i) ** 2;
+    expect(audio.byteLength).toBeGreaterThan(24_000 * 2 * 0.5);
+    expect(Math.sqrt(energy / (audio.byteLength / 2))).toBeGreaterThan(300);
+    await fallbackCapture.cleanup();
     await rm(dataDir, { recursive: true, force: true });
   });
 

@@ -155,6 +155,8 @@ describe("Speak Selected Text", () => {
     setPreferences({ daemonScript: CLI_PATH, daemonPort: "0", modelQuality: "fp16" });
     setSelectedText(SHORT);
     await Command();
+    // Whether the daemon's fallback voice was up yet (it then speaks meanwhile) or not, the user hears about the
+    // download instead of a HUD.
     expect(recorded.huds).toEqual([]);
     expect(recorded.toasts).toHaveLength(1);
     expect(recorded.toasts[0]).toMatchObject({ style: "SUCCESS", title: "Downloading the speech model" });

@@ -15,6 +15,7 @@ interface ServeFlags {
   voicesPath?: string;
   provider?: string;
   trimSilence?: boolean;
+  fallbackVoice?: boolean;
 }
 
 function toOverrides(flags: ServeFlags): ConfigOverrides {
@@ -29,6 +30,8 @@ function toOverrides(flags: ServeFlags): ConfigOverrides {
     voicesPath: flags.voicesPath,
     provider: flags.provider as ConfigOverrides["provider"],
     trimSilence: flags.trimSilence,
+    // commander sets `fallbackVoice: true` whenever --no-fallback-voice is absent; only its presence may override.
+    fallbackVoice: flags.fallbackVoice === false ? false : undefined,
   } as ConfigOverrides;
 }
 
@@ -43,6 +46,10 @@ export function registerServeCommand(program: Command): void {
     .option("--log-level <level>", "fatal, error, warn, info, debug, trace or silent")
     .option("--model-path <file>", "use this Kokoro .onnx model in place (verified, not copied); needs --voices-path")
     .option("--voices-path <path>", "voices for --model-path: a folder of <voice>.bin packs or voices-v1.0.bin")
+    .option(
+      "--no-fallback-voice",
+      "answer model_unavailable instead of speaking with espeak-ng until the model is ready",
+    )
     .option("--trim-silence", "trim silence around segments, keeping natural pauses at sentence ends")
     .option("--provider <provider>", "inference provider: cpu (default), coreml (macOS) or cuda (Linux)")
     .addOption(

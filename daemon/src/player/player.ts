@@ -14,6 +14,7 @@ import {
   type QueueMode,
   type SkipDirection,
   type StreamEventMessage,
+  type StreamEventPayloads,
 } from "@kokoro-speech/shared";
 import type { Logger } from "pino";
 import type { AudioSink } from "../audio/index.js";
@@ -436,10 +437,11 @@ export class Player {
   }
 }
 
-function startedPayload(stream: PlaybackStream): { kind: PlaybackStream["kind"]; voice?: string; speed?: number } {
-  const payload: { kind: PlaybackStream["kind"]; voice?: string; speed?: number } = { kind: stream.kind };
+export function startedPayload(stream: PlaybackStream): StreamEventPayloads["started"] {
+  const payload: StreamEventPayloads["started"] = { kind: stream.kind };
   if (stream.voice !== undefined) payload.voice = stream.voice;
   if (stream.speed !== undefined) payload.speed = stream.speed;
+  if (stream.synthesizer !== undefined) payload.synthesizer = stream.synthesizer;
   return payload;
 }
 

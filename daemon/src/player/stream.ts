@@ -22,6 +22,8 @@ export interface StreamInit {
   sendAudio: boolean;
   voice?: string;
   speed?: number;
+  /** What speaks a speak stream (`kokoro`, `fallback`, `test-fixture`), reported in `started`. */
+  synthesizer?: string;
   /** `performance.now()` when the request that created the stream arrived (the start of TTFA). */
   receivedAtMs?: number;
 }
@@ -37,6 +39,7 @@ export class PlaybackStream {
   voice: string | undefined;
   speed: number | undefined;
   readonly receivedAtMs: number | undefined;
+  readonly synthesizer: string | undefined;
   state: StreamState = "queued";
   /** PCM bytes of this stream handed to the device. */
   bytesHanded = 0;
@@ -52,6 +55,7 @@ export class PlaybackStream {
     this.voice = init.voice;
     this.speed = init.speed;
     this.receivedAtMs = init.receivedAtMs;
+    this.synthesizer = init.synthesizer;
   }
 
   get samplesPlayed(): number {

@@ -102,6 +102,7 @@ export class Hub implements RequestHandler, PlayerListener {
           voice: synthesis.voice,
           speed: synthesis.speed,
           receivedAtMs,
+          synthesizer: synthesizer.name,
         });
         this.speakStreams.set(stream.id, { synthesis, source });
         return { result: { streamId: stream.id }, afterAck: () => player.start(stream, mode) };
@@ -270,6 +271,7 @@ export class Hub implements RequestHandler, PlayerListener {
       sendAudio: true,
       voice: synthesis.voice,
       speed: synthesis.speed,
+      synthesizer: synthesizer.name,
     });
     const job = new RenderJob(stream, synthesizer.segments(synthesis), {
       event: (message) => this.streamEvent(stream, message),

@@ -1,4 +1,5 @@
 import { isProtocolError, MAX_CHUNK_PAYLOAD_BYTES, type StreamEventMessage } from "@kokoro-speech/shared";
+import { startedPayload } from "../player/player.js";
 import { PlaybackStream } from "../player/stream.js";
 import type { SynthesizedSegment } from "../synthesis/synthesizer.js";
 
@@ -27,7 +28,7 @@ export class RenderJob {
   async run(): Promise<void> {
     const { stream, sink } = this;
     stream.state = "playing";
-    sink.event(stream.event("started", { kind: stream.kind, voice: stream.voice!, speed: stream.speed! }));
+    sink.event(stream.event("started", startedPayload(stream)));
     try {
       for (;;) {
         const next = await this.segments.next();

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import type { ModelQuality, ModelStatusReport } from "@kokoro-speech/shared";
 import type { Logger } from "pino";
 import { KokoroEngine, VoiceStore, type ExecutionProvider } from "../engine/index.js";
+import { createFallbackSynthesizer, type FallbackSynthesizer } from "../fallback-voice/index.js";
 import { createEspeakFallback, createG2P, loadLexicon, type G2P } from "../g2p/index.js";
 import {
   DEFAULT_MODEL_DTYPE,
@@ -30,6 +31,11 @@ export interface SpeechModelOptions {
   executionProvider?: ExecutionProvider;
   /** Without it the G2P spells or reports words the lexicon cannot resolve instead of asking espeak-ng. */
   useEspeakFallback?: boolean;
+  /**
+   * Speak with espeak-ng's own voice (GPL-3, `daemon/src/fallback-voice/`) while the model is not ready. Default on;
+   * without the `espeak-ng` package installed it has no effect.
+   */
+  useFallbackVoice?: boolean;
   /** Trim silence around segments (see trim-silence.ts). */
   trimSilence?: boolean;
   /** Receives every segment's inference time, audio length and tokens (RTF, ms per token). */
@@ -51,6 +57,7 @@ export class SpeechModel extends EventEmitter<Events> implements SynthesizerProv
   private report: ModelStatusReport = { state: "missing" };
   private ready: { synthesizer: KokoroSynthesizer; engine: KokoroEngine; g2p: G2P } | null = null;
   private loading: Promise<void> | null = null;
+  private fallback: FallbackSynthesizer | null = null;
 
   constructor(options: SpeechModelOptions) {
     super();
@@ -62,6 +69,12 @@ export class SpeechModel extends EventEmitter<Events> implements SynthesizerProv
 
   /** Looks for a model at start: the user's files, else an installed download. Does not download. */
   start(): void {
+    if (this.options.useFallbackVoice !== false) {
+      void createFallbackSynthesizer().then((fallback) => {
+        this.fallback = fallback;
+        if (fallback && !this.ready) this.emit("status", this.status());
+      });
+    }
     if (this.options.existing) {
       this.install(this.options.manager.useExisting(this.options.existing));
       return;
@@ -77,13 +90,17 @@ export class SpeechModel extends EventEmitter<Events> implements SynthesizerProv
     return this.status();
   }
 
+  /** While the fallback voice speaks, the report says so: `synthesizer` and `provider` are "fallback". */
   status(): ModelStatusReport {
-    return this.report;
+    if (this.ready || !this.fallback) return this.report;
+    return { ...this.report, synthesizer: this.fallback.name, provider: "fallback" };
   }
 
   /** The synthesizer, or `model_unavailable` saying why (missing, downloading 42 %, loading, failed). */
   synthesizer(): Synthesizer {
+    // A stream keeps the synthesizer it started with: one begun on the fallback finishes on it, the next gets Kokoro.
     if (this.ready) return this.ready.synthesizer;
+    if (this.fallback) return this.fallback;
     if (this.report.state === "loading") {
       throw modelUnavailableError({ state: "verifying", files: [] });
     }
@@ -91,9 +108,11 @@ export class SpeechModel extends EventEmitter<Events> implements SynthesizerProv
   }
 
   synthesisCounters(): SynthesisTotals {
-    if (!this.ready) return { ...NO_SYNTHESIS };
+    const fallbackStreams = this.fallback?.counters.streams ?? 0;
+    if (!this.ready) return { ...NO_SYNTHESIS, fallbackStreams };
     const counters = this.ready.synthesizer.counters;
     return {
+      fallbackStreams,
       inferences: counters.inferences,
       phonemeTokens: counters.tokens,
       droppedSymbols: counters.droppedSymbols,
@@ -113,6 +132,7 @@ export class SpeechModel extends EventEmitter<Events> implements SynthesizerProv
   async close(): Promise<void> {
     this.options.manager.dispose();
     await this.ready?.engine.close();
+    await this.fallback?.close();
   }
 
   private install(paths: Promise<ModelPaths>): void {
@@ -179,7 +199,7 @@ export class SpeechModel extends EventEmitter<Events> implements SynthesizerProv
 
   private setReport(report: ModelStatusReport): void {
     this.report = report;
-    this.emit("status", report);
+    this.emit("status", this.status());
   }
 }
 

@@ -64,6 +64,8 @@ export interface SynthesisTotals {
   droppedSymbols: number;
   fallbackWords: number;
   providerFallbacks: number;
+  /** Streams spoken by the espeak-ng fallback voice while the model was not ready. */
+  fallbackStreams: number;
 }
 
 export const NO_SYNTHESIS: Readonly<SynthesisTotals> = Object.freeze({
@@ -72,6 +74,7 @@ export const NO_SYNTHESIS: Readonly<SynthesisTotals> = Object.freeze({
   droppedSymbols: 0,
   fallbackWords: 0,
   providerFallbacks: 0,
+  fallbackStreams: 0,
 });
 
 /** A provider whose synthesizer is always ready (the test fixture loaded with `--synthesizer-module`). */

@@ -3,6 +3,7 @@
  * distribution build may tear the command down as soon as the HUD closes the window (raycast/extensions#29432).
  */
 import { Cache, showHUD, showToast, Toast } from "@raycast/api";
+import type { ModelStatusReport } from "@kokoro-speech/shared";
 import { loadSpeechChoices } from "./choices.js";
 import { readConfig } from "./config.js";
 import { supervisorOptionsFor } from "./extension-context.js";
@@ -34,6 +35,16 @@ async function reportModelUnavailable(outcome: Extract<SpeakOutcome, { kind: "mo
   });
 }
 
+/** The fallback voice is speaking while the model downloads: say so, with the percentage when known. */
+async function reportFallbackVoice(model: Partial<ModelStatusReport>): Promise<void> {
+  const percent = typeof model.progress?.percent === "number" ? ` (${Math.floor(model.progress.percent)}%)` : "";
+  await showToast({
+    style: Toast.Style.Success,
+    title: `Downloading the speech model${percent}`,
+    message: "Speaking with the basic fallback voice meanwhile; the Kokoro voice takes over once it is installed.",
+  });
+}
+
 export async function runSpeakSelectedText(): Promise<void> {
   try {
     const config = readConfig();
@@ -47,6 +58,7 @@ export async function runSpeakSelectedText(): Promise<void> {
     if (outcome.kind === "model_unavailable") return await reportModelUnavailable(outcome);
     rememberNowSpeaking(new Cache(), outcome.streamId, found.text);
     await refreshMenuBar();
+    if (outcome.fallback) return await reportFallbackVoice(outcome.fallback.model);
     const source = found.source === "clipboard" ? " from the clipboard" : "";
     await showHUD(`Speaking${source} with ${voiceName(choices.voice)}`);
   } catch (error) {

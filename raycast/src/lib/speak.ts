@@ -12,6 +12,11 @@ export type SpeakOutcome =
       readonly streamId: number;
       readonly daemonPid: number;
       readonly spawned: boolean;
+      /**
+       * Set when the daemon speaks with its fallback voice because the Kokoro model is not installed: the model
+       * download was requested (or was already under way) and this is its report.
+       */
+      readonly fallback?: { readonly downloadRequested: boolean; readonly model: Partial<ModelStatusReport> };
     }
   | {
       readonly kind: "model_unavailable";
@@ -49,7 +54,21 @@ async function speakOnce(
       speed: choices.speed,
       queue: "interrupt",
     });
-    return { kind: "speaking", streamId: ack.streamId ?? 0, daemonPid: client.welcome.daemon.pid, spawned };
+    const speaking = {
+      kind: "speaking",
+      streamId: ack.streamId ?? 0,
+      daemonPid: client.welcome.daemon.pid,
+      spawned,
+    } as const;
+    const model = await modelReport(client);
+    if (model?.synthesizer !== "fallback") return speaking;
+    // The fallback voice speaks now; the real voice needs the model, so its download starts too.
+    const needsDownload = model.state === "missing" || model.state === "failed";
+    const downloadRequested = needsDownload ? await requestModelDownload(client, modelQuality) : false;
+    return {
+      ...speaking,
+      fallback: { downloadRequested, model: needsDownload ? ((await modelReport(client)) ?? model) : model },
+    };
   } catch (error) {
     if (!isProtocolError(error) || error.code !== "model_unavailable") throw error;
     const downloadRequested = await requestModelDownload(client, modelQuality);
