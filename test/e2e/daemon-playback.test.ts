@@ -5,34 +5,25 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { DaemonClient, StreamEventMessage } from "@kokoro-speech/shared";
-import { createAlsaCapture, type AlsaCapture } from "../helpers/alsa.js";
-import { startDaemonProcess, type DaemonProcess } from "../helpers/daemon-process.js";
+import { startCapturedDaemon, type CapturedDaemon } from "../helpers/captured-daemon.js";
 import { makePcm, sendPcm, waitFor } from "../helpers/pcm.js";
 
-let capture: AlsaCapture;
-let daemon: DaemonProcess;
+let setup: CapturedDaemon;
 let client: DaemonClient;
 let events: StreamEventMessage[];
 
 beforeEach(async () => {
-  capture = await createAlsaCapture();
-  daemon = await startDaemonProcess({ sink: "speaker", env: capture.env });
-  client = await daemon.connect();
-  events = [];
-  client.on("event", (event) => events.push(event));
+  setup = await startCapturedDaemon();
+  ({ client, events } = setup);
 });
 
-afterEach(async () => {
-  await client.close();
-  await daemon.stop();
-  await capture.cleanup();
-});
+afterEach(() => setup.cleanup());
 
 /** Stops the daemon so the device is closed and ALSA has flushed the capture file, then reads it. */
 async function capturedAfterShutdown(): Promise<Buffer> {
-  await client.close();
-  expect(await daemon.stop()).toBe(0);
-  return capture.read();
+  const { audio, exitCode } = await setup.capturedAfterShutdown();
+  expect(exitCode).toBe(0);
+  return audio;
 }
 
 function eventsOf(streamId: number): string[] {

@@ -6,33 +6,25 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { ChunkFrame, DaemonClient, StreamEventMessage } from "@kokoro-speech/shared";
 import { fixtureAudioFor, fixturePcm, fixtureSegments } from "../fixtures/tone-synthesizer.js";
-import { createAlsaCapture, type AlsaCapture } from "../helpers/alsa.js";
-import { startDaemonProcess, type DaemonProcess } from "../helpers/daemon-process.js";
+import { startCapturedDaemon, type CapturedDaemon } from "../helpers/captured-daemon.js";
 import { waitFor } from "../helpers/pcm.js";
 
-let capture: AlsaCapture;
-let daemon: DaemonProcess;
+let setup: CapturedDaemon;
 let client: DaemonClient;
 let events: StreamEventMessage[];
 
 beforeEach(async () => {
-  capture = await createAlsaCapture();
-  daemon = await startDaemonProcess({ sink: "speaker", env: capture.env, withFixtureSynthesizer: true });
-  client = await daemon.connect();
-  events = [];
-  client.on("event", (event) => events.push(event));
+  setup = await startCapturedDaemon({ withFixtureSynthesizer: true });
+  ({ client, events } = setup);
 });
 
-afterEach(async () => {
-  await client.close();
-  await daemon.stop();
-  await capture.cleanup();
-});
+afterEach(() => setup.cleanup());
 
+/** Stops the daemon so the device is closed and ALSA has flushed the capture file, then reads it. */
 async function capturedAfterShutdown(): Promise<Buffer> {
-  await client.close();
-  expect(await daemon.stop()).toBe(0);
-  return capture.read();
+  const { audio, exitCode } = await setup.capturedAfterShutdown();
+  expect(exitCode).toBe(0);
+  return audio;
 }
 
 const TEXT = "First sentence here. A second one follows! Does a third? Yes.";
@@ -135,7 +127,7 @@ describe("a speak stream", () => {
   });
 
   it("keeps speaking after the client that asked disconnects", async () => {
-    const watcher = await daemon.connect("watcher");
+    const watcher = await setup.daemon.connect("watcher");
     const watched: StreamEventMessage[] = [];
     watcher.on("event", (event) => watched.push(event));
     await watcher.request({ type: "subscribe", topics: ["streams"] });
