@@ -8,3 +8,4 @@ export * from "./frames.js";
 export * from "./paths.js";
 export * from "./discovery.js";
 export * from "./client.js";
+export * from "./voice-catalog.js";

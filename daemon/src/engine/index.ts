@@ -10,7 +10,8 @@ export {
 } from "./engine.js";
 export type { ExecutionProvider, ModelFlavour, SpeedDtype } from "./session.js";
 export { tokenizePhonemes, type TokenizedPhonemes } from "./tokenizer.js";
-export { VOICE_PACK_BYTES, type VoicePack } from "./voice-pack.js";
+export { VOICE_PACK_BYTES } from "@kokoro-speech/shared";
+export type { VoicePack } from "./voice-pack.js";
 export {
   isValidVoiceName,
   languageOfVoice,
@@ -21,4 +22,4 @@ export {
   type VoiceSpec,
 } from "./voice-spec.js";
 export { VoiceStore } from "./voices.js";
-export { findCatalogVoice, VOICE_CATALOG, type CatalogLanguage, type CatalogVoice } from "./voice-catalog.js";
+export { findCatalogVoice, VOICE_CATALOG, type CatalogLanguage, type CatalogVoice } from "@kokoro-speech/shared";

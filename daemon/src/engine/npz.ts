@@ -5,7 +5,8 @@
  * are no obstacle.
  */
 import { unzipSync } from "fflate";
-import { decodeVoicePack, VOICE_PACK_BYTES, VOICE_PACK_FLOATS, type VoicePack } from "./voice-pack.js";
+import { VOICE_PACK_BYTES } from "@kokoro-speech/shared";
+import { decodeVoicePack, VOICE_PACK_FLOATS, type VoicePack } from "./voice-pack.js";
 
 const NPY_MAGIC = "\x93NUMPY";
 const NPY_SUFFIX = ".npy";

@@ -3,18 +3,15 @@
  * Decoding of the raw `.bin` layout, style-row selection and blending live here; where packs come from is
  * `voices.ts`'s job.
  */
-import { MAX_PHONEME_TOKENS } from "@kokoro-speech/shared";
+import { MAX_PHONEME_TOKENS, VOICE_PACK_BYTES, VOICE_STYLE_DIM } from "@kokoro-speech/shared";
 
-/** Width of one style row: 128 decoder (timbre) + 128 prosody dimensions. */
-export const STYLE_DIM = 256;
+/** Width of one style row (the model's `style` input). */
+export const STYLE_DIM = VOICE_STYLE_DIM;
 
 /** One row per phoneme token count 1–510, so the row count is the model's token limit. */
 export const VOICE_PACK_ROWS = MAX_PHONEME_TOKENS;
 
 export const VOICE_PACK_FLOATS = VOICE_PACK_ROWS * STYLE_DIM;
-
-/** Exact byte length of a raw `.bin` pack: 510 × 256 little-endian float32. */
-export const VOICE_PACK_BYTES = VOICE_PACK_FLOATS * Float32Array.BYTES_PER_ELEMENT;
 
 /** A whole voice pack, row-major: row k is `[k·256, (k+1)·256)`. */
 export type VoicePack = Float32Array;

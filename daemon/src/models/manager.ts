@@ -6,13 +6,13 @@
 import { EventEmitter } from "node:events";
 import { readdir, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
+import { VOICE_PACK_BYTES } from "@kokoro-speech/shared";
 import type { Logger } from "pino";
 import {
   catalogFileUrl,
   DEFAULT_CATALOG,
   DEFAULT_MODEL_DTYPE,
   resolveModelBaseUrl,
-  VOICE_PACK_BYTES,
   type CatalogFile,
   type ModelCatalog,
   type ModelDtype,

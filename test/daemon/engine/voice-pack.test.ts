@@ -4,8 +4,8 @@ import {
   decodeVoicePack,
   selectStyleRow,
   styleRowIndex,
-  VOICE_PACK_BYTES,
 } from "../../../daemon/src/engine/voice-pack.js";
+import { VOICE_PACK_BYTES } from "@kokoro-speech/shared";
 import { fixtureStyleBase, fixtureVoicePack } from "../../fixtures/stand-in-model.js";
 
 describe("styleRowIndex", () => {

@@ -7,8 +7,8 @@ import {
   isModelDtype,
   MODEL_DTYPES,
   resolveModelBaseUrl,
-  VOICE_PACK_BYTES,
 } from "../../../daemon/src/models/catalog.js";
+import { VOICE_PACK_BYTES } from "@kokoro-speech/shared";
 
 const allFiles = [...DEFAULT_CATALOG.knownModels, DEFAULT_CATALOG.voicesArchive, ...DEFAULT_CATALOG.voicePacks];
 

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout } from "node:timers/promises";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { VOICE_PACK_BYTES } from "../../../daemon/src/models/catalog.js";
+import { VOICE_PACK_BYTES } from "@kokoro-speech/shared";
 import { isModelError, type ModelErrorCode } from "../../../daemon/src/models/errors.js";
 import { ModelManager, type ModelStatus } from "../../../daemon/src/models/manager.js";
 import { LocalFileServer } from "./local-file-server.js";

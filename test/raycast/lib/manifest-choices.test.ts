@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { DEFAULT_VOICE, MODEL_QUALITIES, SPEED_DEFAULT, SPEED_MAX, SPEED_MIN } from "@kokoro-speech/shared";
-import { VOICE_CATALOG } from "../../../daemon/src/engine/voice-catalog.js";
+import { VOICE_CATALOG } from "@kokoro-speech/shared";
 import manifest from "../../../raycast/package.json" with { type: "json" };
 import {
   MODEL_QUALITY_CHOICES,

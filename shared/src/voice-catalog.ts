@@ -1,8 +1,19 @@
+import { MAX_PHONEME_TOKENS } from "./limits.js";
+
 /**
  * The 54 Kokoro v1.0 voices as data (kokoro-model.md §6.7): id, front-end language, sex, hexgrad's grades and the
  * sha256 of the `voices/<id>.bin` file shipped in kokoro-js@1.2.1 (identical to the Hugging Face copies). Used for
- * voice listings and to verify installed files. Only `en-us` and `en-gb` voices have a text front end here.
+ * voice listings (daemon and extension) and to verify installed files. Only `en-us` and `en-gb` voices have a text front end here.
  */
+
+/** Width of one style row: 128 decoder (timbre) + 128 prosody dimensions. */
+export const VOICE_STYLE_DIM = 256;
+
+/**
+ * Bytes of one voice pack: raw little-endian float32, one style row per phoneme token count 1–510, each
+ * `VOICE_STYLE_DIM` wide — the layout of every `voices/<id>.bin` (kokoro-model.md §6.2).
+ */
+export const VOICE_PACK_BYTES = MAX_PHONEME_TOKENS * VOICE_STYLE_DIM * Float32Array.BYTES_PER_ELEMENT;
 
 /** Language tags by voice-id prefix (kokoro-model.md §6.6). */
 export type CatalogLanguage = "en-us" | "en-gb" | "es" | "fr-fr" | "hi" | "it" | "pt-br" | "ja" | "zh";
