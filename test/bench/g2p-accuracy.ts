@@ -6,16 +6,16 @@
  * 2. CMUdict hold-out: a seeded random slice of common CMUdict words (lowercase, 4–10 letters, with both an -s
  *    form and an -ed or -ing form in CMUdict) is removed from the lexicon; G2P must then resolve each through the
  *    inflection rules or the espeak-ng fallback. Reference: the word's own CMUdict entry in our convention.
- * 3. Speed: lexicon load time from the built asset; front-end throughput against `phonemizer` alone on the same text.
+ *
+ * Speed (lexicon load, front-end throughput against `phonemizer` alone) is the `frontend` benchmark suite:
+ * `npm run bench -- frontend`.
  */
-import { performance } from "node:perf_hooks";
 import { dictionary } from "cmu-pronouncing-dictionary";
-import { phonemize } from "phonemizer";
 import { arpabetToMisaki } from "../../daemon/src/g2p/arpabet-to-misaki.js";
 import { compileLexicon } from "../../daemon/src/g2p/build/compile-lexicon.js";
 import { createEspeakFallback } from "../../daemon/src/g2p/espeak-fallback.js";
 import { createG2P } from "../../daemon/src/g2p/g2p.js";
-import { loadLexicon, parseLexicon, serializeLexicon } from "../../daemon/src/g2p/lexicon.js";
+import { parseLexicon, serializeLexicon } from "../../daemon/src/g2p/lexicon.js";
 import { resolveWord } from "../../daemon/src/g2p/resolve-word.js";
 import { HAND_CHECKED_US } from "./g2p-hand-checked.js";
 
@@ -105,35 +105,5 @@ async function evaluateHoldout(): Promise<void> {
   }
 }
 
-async function evaluateSpeed(): Promise<void> {
-  const loadMs: number[] = [];
-  for (let run = 0; run < 5; run++) {
-    const start = performance.now();
-    await loadLexicon("en-us");
-    loadMs.push(performance.now() - start);
-  }
-  const firstLoadMs = loadMs[0] as number;
-  loadMs.sort((a, b) => a - b);
-  const g2p = createG2P({ lexicons: { "en-us": await loadLexicon("en-us") }, fallback: createEspeakFallback() });
-  const sentence = "The quick brown fox jumps over the lazy dog while reading a book about computers and water.";
-  const sentences = Array.from({ length: 200 }, (_, index) => `${sentence} Number ${index % 10} is here.`);
-  await phonemize("warm up", "en-us");
-  let start = performance.now();
-  for (const text of sentences) await g2p.phonemize(text, "en-us");
-  const frontEndMs = performance.now() - start;
-  start = performance.now();
-  for (const text of sentences) await phonemize(text, "en-us");
-  const phonemizerMs = performance.now() - start;
-  process.stdout.write(
-    `\n## Speed\n\nlexicon load (en-us): first in process ${firstLoadMs.toFixed(1)} ms, ` +
-      `median of 5 ${loadMs[2]?.toFixed(1)} ms\n`,
-  );
-  process.stdout.write(
-    `200 sentences: front end ${frontEndMs.toFixed(0)} ms, phonemizer alone ${phonemizerMs.toFixed(0)} ms ` +
-      `(${(phonemizerMs / frontEndMs).toFixed(1)}× faster)\n`,
-  );
-}
-
 evaluateHandChecked();
 await evaluateHoldout();
-await evaluateSpeed();

@@ -27,7 +27,26 @@ export function summarize(name: string, unit: string, samples: number[], goal?: 
   return row;
 }
 
+/**
+ * For a quantity where more is better (words/s, a speed-up), the p95 column holds the value 95 % of runs reached
+ * (the 5th percentile), so that in every row p95 is the bad tail.
+ */
+export function summarizeHigherIsBetter(name: string, unit: string, samples: number[], goal?: string): BenchRow {
+  const row = summarize(name, unit, samples, goal);
+  row.p95 = quantile(
+    [...samples].sort((a, b) => a - b),
+    0.05,
+  );
+  return row;
+}
+
+/** A row for a measurement that could not be made here (e.g. no real model file); its numbers print as "—". */
+export function absentRow(name: string, reason: string): BenchRow {
+  return { name, unit: "", runs: 0, median: Number.NaN, p95: Number.NaN, goal: reason };
+}
+
 function format(value: number): string {
+  if (Number.isNaN(value)) return "—";
   return Math.abs(value) >= 100 ? value.toFixed(0) : value.toFixed(2);
 }
 

@@ -213,7 +213,8 @@ async function exists(path: string): Promise<boolean> {
 }
 
 function fromManager(status: ModelStatus): ModelStatusReport {
-  const report: ModelStatusReport = { state: status.state };
+  // The manager's "ready" means the files are verified; the engine still has to load them before speech is ready.
+  const report: ModelStatusReport = { state: status.state === "ready" ? "loading" : status.state };
   if (status.progress) {
     const { bytesDone, bytesTotal, percent, bytesPerSecond, etaSeconds } = status.progress;
     report.progress = {

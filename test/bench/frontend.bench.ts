@@ -1,0 +1,122 @@
+/**
+ * Text front-end benchmarks (issue 4). Run with `npm run bench -- frontend`.
+ *
+ * - lexicon load: `loadLexicon("en-us")` from the built asset, read and parsed anew each run (goal ≤ 50 ms); the
+ *   first load in the process is reported on its own row, since it also pays the JIT.
+ * - throughput: normalize + segment + G2P + tokenize over a 5,000-word article (fixtures/news-article.ts) in words/s,
+ *   with the espeak-ng fallback and without it; in the same run, `phonemizer` alone on the same text the way
+ *   kokoro-js uses it (espeak-ng once per punctuation-delimited chunk), and the ratio (goal ≥ 10×).
+ * - first segment: a 10-paragraph text → the first segment's token ids (goal ≤ 2 ms).
+ *
+ * For words/s and the ratio, where more is better, the p95 column is the value 95 % of runs reached.
+ *
+ * Caches off: every measured run builds a fresh G2P with a fresh fallback, so its word cache starts empty. One
+ * untimed pass before measuring loads espeak-ng's WASM module and warms the JIT, as a long-lived daemon would be.
+ */
+import { performance } from "node:perf_hooks";
+import { phonemize } from "phonemizer";
+import { loadLexicon, type Lexicon } from "../../daemon/src/g2p/index.js";
+import { NEWS_ARTICLE, NEWS_ARTICLE_PARAGRAPHS } from "./fixtures/news-article.js";
+import { BENCH_VARIANT, freshG2P, frontEndTokenCount, segmentTokenIds, speakSegments } from "./front-end-path.js";
+import { summarize, summarizeHigherIsBetter, type BenchRow } from "./stats.js";
+
+const LEXICON_RUNS = 10;
+const THROUGHPUT_RUNS = 5;
+const FIRST_SEGMENT_RUNS = 30;
+const FIRST_SEGMENT_PARAGRAPHS = 10;
+
+/** kokoro-js hands espeak-ng every stretch of text between punctuation marks separately. */
+const PUNCTUATION_RUN = /[\s;:,.!?¡¿—…"«»“”(){}[\]]*[;:,.!?¡¿—…"«»“”(){}[\]][\s;:,.!?¡¿—…"«»“”(){}[\]]*/u;
+
+function wordCount(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
+}
+
+async function phonemizeLikeKokoroJs(text: string): Promise<number> {
+  let pieces = 0;
+  for (const chunk of text.split(PUNCTUATION_RUN)) {
+    if (chunk.trim() === "") continue;
+    pieces += (await phonemize(chunk, BENCH_VARIANT)).length;
+  }
+  return pieces;
+}
+
+async function lexiconRows(): Promise<BenchRow[]> {
+  const loadMs: number[] = [];
+  for (let run = 0; run < LEXICON_RUNS; run++) {
+    const start = performance.now();
+    await loadLexicon(BENCH_VARIANT);
+    loadMs.push(performance.now() - start);
+  }
+  return [
+    summarize("lexicon load (en-us), first in process", "ms", loadMs.slice(0, 1), "≤ 50 ms"),
+    summarize("lexicon load (en-us), later loads", "ms", loadMs.slice(1), "≤ 50 ms"),
+  ];
+}
+
+async function timed<T>(work: () => Promise<T>): Promise<number> {
+  const start = performance.now();
+  await work();
+  return performance.now() - start;
+}
+
+async function throughputRows(lexicon: Lexicon): Promise<BenchRow[]> {
+  const words = wordCount(NEWS_ARTICLE);
+  const label = words.toLocaleString("en-US");
+  const perSecond = (ms: number): number => words / (ms / 1000);
+  // Untimed: loads espeak-ng's WASM module once and lets the JIT settle.
+  await frontEndTokenCount(NEWS_ARTICLE, freshG2P(lexicon, true));
+  await phonemizeLikeKokoroJs(NEWS_ARTICLE);
+
+  const withFallback: number[] = [];
+  const lexiconOnly: number[] = [];
+  const phonemizerAlone: number[] = [];
+  const speedUp: number[] = [];
+  for (let run = 0; run < THROUGHPUT_RUNS; run++) {
+    const frontEndMs = await timed(() => frontEndTokenCount(NEWS_ARTICLE, freshG2P(lexicon, true)));
+    const phonemizerMs = await timed(() => phonemizeLikeKokoroJs(NEWS_ARTICLE));
+    lexiconOnly.push(perSecond(await timed(() => frontEndTokenCount(NEWS_ARTICLE, freshG2P(lexicon, false)))));
+    withFallback.push(perSecond(frontEndMs));
+    phonemizerAlone.push(perSecond(phonemizerMs));
+    speedUp.push(phonemizerMs / frontEndMs);
+  }
+  const fallbackWords = await fallbackWordCount(lexicon);
+  return [
+    summarizeHigherIsBetter(`front end, ${label}-word article, with espeak fallback`, "words/s", withFallback),
+    summarizeHigherIsBetter(`front end, ${label}-word article, lexicon only`, "words/s", lexiconOnly),
+    summarizeHigherIsBetter("phonemizer alone, as kokoro-js calls it", "words/s", phonemizerAlone),
+    summarizeHigherIsBetter("front end (with fallback) vs phonemizer alone", "×", speedUp, "≥ 10×"),
+    summarize("article words only the fallback could pronounce", "words", [fallbackWords]),
+  ];
+}
+
+async function fallbackWordCount(lexicon: Lexicon): Promise<number> {
+  const g2p = freshG2P(lexicon, true);
+  let count = 0;
+  for (const segment of speakSegments(NEWS_ARTICLE, g2p)) {
+    count += (await g2p.phonemize(segment.spokenText, BENCH_VARIANT)).fallbackWords.length;
+  }
+  return count;
+}
+
+async function firstSegmentRows(lexicon: Lexicon): Promise<BenchRow[]> {
+  const text = NEWS_ARTICLE_PARAGRAPHS.slice(0, FIRST_SEGMENT_PARAGRAPHS).join("\n\n");
+  const samples: number[] = [];
+  for (let run = 0; run < FIRST_SEGMENT_RUNS; run++) {
+    const g2p = freshG2P(lexicon, true);
+    const start = performance.now();
+    const [first] = speakSegments(text, g2p);
+    if (first === undefined) throw new RangeError("the text has no segment");
+    await segmentTokenIds(first, g2p);
+    samples.push(performance.now() - start);
+  }
+  return [summarize(`first segment's tokens, ${FIRST_SEGMENT_PARAGRAPHS}-paragraph text`, "ms", samples, "≤ 2 ms")];
+}
+
+export async function runFrontEndBenchmarks(): Promise<BenchRow[]> {
+  const rows = await lexiconRows();
+  const lexicon = await loadLexicon(BENCH_VARIANT);
+  rows.push(...(await throughputRows(lexicon)));
+  rows.push(...(await firstSegmentRows(lexicon)));
+  return rows;
+}
