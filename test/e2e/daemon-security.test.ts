@@ -11,7 +11,8 @@ import { startDaemonProcess, type DaemonProcess } from "../helpers/daemon-proces
 let daemon: DaemonProcess;
 
 beforeAll(async () => {
-  daemon = await startDaemonProcess({ sink: "null" });
+  // No model and no fallback voice: `speak` must answer model_unavailable.
+  daemon = await startDaemonProcess({ sink: "null", extraArgs: ["--no-fallback-voice"] });
 });
 
 afterAll(async () => {
