@@ -5,6 +5,7 @@ import type { KokoroEngine, VoiceStore } from "../engine/index.js";
 import { parseVoiceSpec } from "../engine/index.js";
 import { estimatePhonemeTokens, segmentText, type TextCounters } from "../text/index.js";
 import type { SynthesisSample } from "../telemetry/telemetry.js";
+import { SegmentPacer } from "./segment-pacer.js";
 import { trimOptionsFor, trimSilence } from "./trim-silence.js";
 import type { SegmentStart, SynthesisRequest, SynthesizedSegment, Synthesizer } from "./synthesizer.js";
 
@@ -67,9 +68,12 @@ export class KokoroSynthesizer implements Synthesizer {
     const variantNow = (): Variant => variantForVoice(parseVoiceSpec(request.voice).components[0]!.name);
     const measureTokens = (spoken: string): number =>
       g2p.phonemizeSync(spoken, variantNow())?.phonemes.length ?? estimatePhonemeTokens(spoken);
-    const segmentOptions = this.options.textCounters
-      ? { measureTokens, counters: this.options.textCounters }
-      : { measureTokens };
+    const pace = new SegmentPacer();
+    const segmentOptions = {
+      measureTokens,
+      mergeCapTokens: () => pace.mergeCapTokens(),
+      ...(this.options.textCounters ? { counters: this.options.textCounters } : {}),
+    };
     // A restart (after `set` with `immediate`) segments the rest of the text; its spans are shifted back.
     const text = request.text.slice(from.offset);
     if (text.trim() === "") return;
@@ -82,6 +86,7 @@ export class KokoroSynthesizer implements Synthesizer {
         voice: request.voice,
         speed: request.speed,
       });
+      pace.record(result.inferenceMs, result.tokens, result.samples);
       this.counters.segments++;
       this.counters.inferences += result.pieces;
       this.counters.tokens += result.tokens;

@@ -36,6 +36,12 @@ export interface SegmentOptions {
   readonly maxChars?: number;
   /** Receives counts of cleaned, skipped and passed-through characters. */
   readonly counters?: TextCounters;
+  /**
+   * A further cap on how far segment `index` may grow by merging sentences, asked when that segment is being
+   * formed (lazily, after the previous ones were pulled). The synthesizer uses it to keep each segment's inference
+   * shorter than the audio already queued, so playback never waits on a segment that grew too fast.
+   */
+  readonly mergeCapTokens?: (segmentIndex: number) => number;
 }
 
 /** Merge target of the first segment after the primer, in tokens; it doubles with each segment. */
@@ -57,6 +63,7 @@ interface PieceContext {
   readonly measure: (spoken: string) => number;
   readonly maxTokens: number;
   readonly counters: TextCounters | undefined;
+  readonly mergeCap: ((segmentIndex: number) => number) | undefined;
 }
 
 /** Yields the pieces of one sentence `[start, end)`, cut at `cuts` and then to the budget. */
@@ -101,9 +108,10 @@ function* textPieces(context: PieceContext): Generator<Piece & { readonly isPrim
   }
 }
 
-function mergeTargetTokens(segmentIndex: number, maxTokens: number): number {
+function mergeTargetTokens(segmentIndex: number, context: PieceContext): number {
   const ramp = FIRST_MERGE_TARGET_TOKENS * 2 ** Math.max(0, segmentIndex - 1);
-  return Math.min(ramp, MAX_MERGE_TARGET_TOKENS, maxTokens);
+  const cap = context.mergeCap?.(segmentIndex) ?? Number.POSITIVE_INFINITY;
+  return Math.min(ramp, MAX_MERGE_TARGET_TOKENS, context.maxTokens, cap);
 }
 
 function* assembleSegments(text: string, context: PieceContext): Generator<Segment> {
@@ -126,7 +134,7 @@ function* assembleSegments(text: string, context: PieceContext): Generator<Segme
     }
     if (pending && !pending.isPrimer && !piece.isPrimer) {
       const merged = [...pending.spoken, piece.spoken].join(" ");
-      if (context.measure(merged) <= mergeTargetTokens(index, context.maxTokens)) {
+      if (context.measure(merged) <= mergeTargetTokens(index, context)) {
         pending.spoken.push(piece.spoken);
         pending.end = piece.end;
         continue;
@@ -154,5 +162,6 @@ export function segmentText(text: string, options: SegmentOptions = {}): Iterabl
     measure: options.measureTokens ?? estimatePhonemeTokens,
     maxTokens,
     counters: options.counters,
+    mergeCap: options.mergeCapTokens,
   });
 }

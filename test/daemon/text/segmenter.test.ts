@@ -82,6 +82,21 @@ describe("segmentText", () => {
     expect(result.map((segment) => countWords(segment.spokenText) / 5)).toEqual([1, 2, 4, 5]);
   });
 
+  it("merges no further than a cap the caller sets per segment, asked as each segment forms", () => {
+    const sentence = "Word word word word word.";
+    const text = Array(12).fill(sentence).join(" ");
+    const asked: number[] = [];
+    const mergeCapTokens = (index: number): number => {
+      asked.push(index);
+      return 100;
+    };
+    const result = segments(text, { measureTokens: (spoken) => countWords(spoken) * 10, mergeCapTokens });
+    // 50 tokens per sentence: the cap of 100 holds every later segment at 2 sentences instead of 2, 4, 5.
+    expect(result.map((segment) => countWords(segment.spokenText) / 5)).toEqual([1, 2, 2, 2, 2, 2, 1]);
+    // The last segment holds one sentence: nothing to merge, so no cap is asked for it.
+    expect(new Set(asked)).toEqual(new Set([1, 2, 3, 4, 5]));
+  });
+
   it("splits a sentence over the budget at clause boundaries and keeps every piece within it", () => {
     const text = "It was late; the night was cold, and nobody wanted to go outside at all, not even the dog.";
     const result = segments(text, { measureTokens: countWords, maxTokens: 6 });
