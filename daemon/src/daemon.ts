@@ -12,6 +12,7 @@ import { Player } from "./player/player.js";
 import { ClientConnection } from "./server/connection.js";
 import { removeDiscoveryFile, writeDiscoveryFile } from "./server/discovery-file.js";
 import { startHttpServer } from "./server/http-server.js";
+import { createOpenAiRoutes } from "./server/openai/index.js";
 import { Hub } from "./server/hub.js";
 import { acquireInstanceLock } from "./server/instance-lock.js";
 import { ensureToken } from "./server/token.js";
@@ -113,6 +114,7 @@ export async function startDaemon(config: DaemonConfig, log: Logger): Promise<St
       identity,
       status: () => hub.status(),
       metrics: () => ({ contentType: PROMETHEUS_CONTENT_TYPE, body: formatPrometheus(hub.status()) }),
+      routes: createOpenAiRoutes({ token, speech, log }),
       log,
       onConnection: (socket) => {
         hub.addConnection(

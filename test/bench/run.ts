@@ -7,6 +7,7 @@ import { cpus } from "node:os";
 import { runDaemonBenchmarks } from "./daemon.bench.js";
 import { runEngineBenchmarks } from "./engine.bench.js";
 import { runFrontEndBenchmarks } from "./frontend.bench.js";
+import { runOpenAiBenchmarks } from "./openai.bench.js";
 import { runSoak } from "./soak.js";
 import { runSpeakBenchmarks } from "./speak.bench.js";
 import { toMarkdown, type BenchRow } from "./stats.js";
@@ -16,6 +17,7 @@ const SUITES: Record<string, () => Promise<BenchRow[]>> = {
   engine: runEngineBenchmarks,
   frontend: runFrontEndBenchmarks,
   speak: runSpeakBenchmarks,
+  openai: runOpenAiBenchmarks,
   soak: runSoak,
 };
 

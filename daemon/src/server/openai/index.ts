@@ -1,0 +1,2 @@
+export { createOpenAiRoutes, type OpenAiRoutes, type OpenAiRoutesOptions } from "./routes.js";
+export type { SpeechCounters } from "./speech-route.js";

@@ -1,0 +1,74 @@
+/**
+ * The body of `POST /v1/audio/speech`, validated once: OpenAI's request shape in, a Kokoro synthesis request and an
+ * output format out. Range checks use the same shared predicates as `speak`, so both doors accept the same things.
+ */
+import { assertSpeakableText, assertSpeedInRange, SPEED_DEFAULT } from "@kokoro-speech/shared";
+import { z } from "zod";
+import type { SynthesisRequest } from "../../synthesis/synthesizer.js";
+import {
+  isResponseFormat,
+  RESPONSE_FORMAT_DEFAULT,
+  SUPPORTED_RESPONSE_FORMATS,
+  type ResponseFormat,
+} from "./audio-formats.js";
+import { isSpeechModelId, SPEECH_MODEL_IDS } from "./speech-models.js";
+import { OpenAiHttpError } from "./openai-error.js";
+import { toKokoroVoice } from "./voice-aliases.js";
+
+/**
+ * Unknown fields are refused as OpenAI refuses them. `instructions` is accepted and ignored: Kokoro takes no style
+ * prompt, and OpenAI ignores it for `tts-1` too. Only the raw `audio` stream format exists here (no SSE).
+ */
+const speechBodySchema = z.strictObject({
+  model: z.string(),
+  input: z.string(),
+  voice: z.string().min(1).max(256),
+  speed: z.number().finite().optional(),
+  response_format: z.string().optional(),
+  instructions: z.string().optional(),
+  stream_format: z.literal("audio").optional(),
+});
+
+export interface SpeechRequest {
+  synthesis: SynthesisRequest;
+  format: ResponseFormat;
+}
+
+/** Validates a parsed JSON body; throws `OpenAiHttpError` or `ProtocolError` (mapped to 400/413 by the caller). */
+export function parseSpeechRequest(body: unknown): SpeechRequest {
+  const parsed = speechBodySchema.safeParse(body);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const param = issue.path.length > 0 ? issue.path.join(".") : null;
+    throw new OpenAiHttpError(
+      400,
+      "invalid_message",
+      `Invalid request: ${issue.message}${param ? ` (${param})` : ""}.`,
+      {
+        param,
+      },
+    );
+  }
+  const { model, input, voice, speed = SPEED_DEFAULT, response_format: format = RESPONSE_FORMAT_DEFAULT } = parsed.data;
+  if (!isSpeechModelId(model)) {
+    throw new OpenAiHttpError(
+      400,
+      "model_not_found",
+      `Unknown model "${model}"; use one of ${SPEECH_MODEL_IDS.join(", ")}.`,
+      {
+        param: "model",
+      },
+    );
+  }
+  if (!isResponseFormat(format)) {
+    throw new OpenAiHttpError(
+      400,
+      "unsupported_response_format",
+      `response_format "${format}" is not supported; use ${SUPPORTED_RESPONSE_FORMATS.join(" or ")}.`,
+      { param: "response_format" },
+    );
+  }
+  assertSpeakableText(input);
+  assertSpeedInRange(speed);
+  return { synthesis: { text: input, voice: toKokoroVoice(voice), speed }, format };
+}
