@@ -1,6 +1,5 @@
 import { MAX_TEXT_CHARS, ProtocolError } from "@kokoro-speech/shared";
 import type { Command } from "commander";
-import { normalizeText } from "../text/index.js";
 import { readStdin } from "./read-stdin.js";
 
 /**
@@ -12,6 +11,8 @@ export function registerNormalizeCommand(program: Command): void {
     .command("normalize")
     .description("print the spoken-word text of each stdin line, one output line per input line")
     .action(async () => {
+      // Loaded here, not at start-up: every other command (and the daemon) starts faster without the text stage.
+      const { normalizeText } = await import("../text/index.js");
       const input = await readStdin();
       if (input.length > MAX_TEXT_CHARS) {
         throw new ProtocolError(

@@ -1,6 +1,5 @@
 import { DEFAULT_VOICE } from "@kokoro-speech/shared";
 import type { Command } from "commander";
-import { createEspeakFallback, createG2P, loadLexicon, variantForVoice } from "../g2p/index.js";
 import { readStdin } from "./read-stdin.js";
 
 interface PhonemizeFlags {
@@ -19,6 +18,7 @@ export function registerPhonemizeCommand(program: Command): void {
     .option("--voice <id>", "voice whose language picks the lexicon (a… American, b… British)", DEFAULT_VOICE)
     .option("--no-fallback", "do not ask espeak-ng for words the lexicon cannot resolve (they are spelled)")
     .action(async (flags: PhonemizeFlags) => {
+      const { createEspeakFallback, createG2P, loadLexicon, variantForVoice } = await import("../g2p/index.js");
       const variant = variantForVoice(flags.voice);
       const g2p = createG2P({
         lexicons: { [variant]: await loadLexicon(variant) },

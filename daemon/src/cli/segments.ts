@@ -1,5 +1,4 @@
 import type { Command } from "commander";
-import { segmentText } from "../text/index.js";
 import { readStdin } from "./read-stdin.js";
 
 interface SegmentsFlags {
@@ -17,6 +16,7 @@ export function registerSegmentsCommand(program: Command): void {
     .description("print the segments of stdin's text (spoken text), one per line, primer first")
     .option("--json", "print each segment as a JSON object with its source span", false)
     .action(async (flags: SegmentsFlags) => {
+      const { segmentText } = await import("../text/index.js");
       let output = "";
       for (const segment of segmentText(await readStdin())) {
         output += flags.json ? `${JSON.stringify(segment)}\n` : `${segment.spokenText}\n`;

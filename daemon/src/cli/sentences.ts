@@ -1,5 +1,4 @@
 import type { Command } from "commander";
-import { splitSentences, validateText } from "../text/index.js";
 import { readStdin } from "./read-stdin.js";
 
 /**
@@ -12,6 +11,7 @@ export function registerSentencesCommand(program: Command): void {
     .command("sentences")
     .description("print the sentences of stdin's text, one per line, as the source wrote them")
     .action(async () => {
+      const { splitSentences, validateText } = await import("../text/index.js");
       const text = await readStdin();
       validateText(text);
       process.stdout.write(

@@ -1,8 +1,7 @@
 import { access } from "node:fs/promises";
 import { join } from "node:path";
-import { resolveDataDir } from "@kokoro-speech/shared";
+import { resolveDataDir, VOICE_CATALOG, type CatalogVoice } from "@kokoro-speech/shared";
 import type { Command } from "commander";
-import { VOICE_CATALOG, type CatalogVoice } from "../engine/index.js";
 import { VOICES_ARCHIVE, VOICES_DIR_NAME } from "../models/index.js";
 
 const ENGLISH = new Set(["en-us", "en-gb"]);
