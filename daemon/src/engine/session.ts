@@ -6,6 +6,7 @@
 import * as ort from "onnxruntime-node";
 import { ProtocolError } from "@kokoro-speech/shared";
 import { STYLE_DIM } from "./voice-pack.js";
+import { WorkerSession } from "./worker-session.js";
 
 export type ExecutionProvider = "cpu" | "coreml" | "cuda";
 
@@ -32,7 +33,7 @@ export interface SessionSettings {
 }
 
 export interface KokoroSession {
-  readonly session: ort.InferenceSession;
+  readonly session: WorkerSession;
   readonly signature: ModelSignature;
 }
 
@@ -44,9 +45,9 @@ const AUDIO_OUTPUT_NAMES = ["waveform", "audio"] as const;
  * provider or the graph is not a Kokoro model.
  */
 export async function openKokoroSession(modelPath: string, settings: SessionSettings): Promise<KokoroSession> {
-  let session: ort.InferenceSession;
+  let session: WorkerSession;
   try {
-    session = await ort.InferenceSession.create(modelPath, {
+    session = await WorkerSession.create(modelPath, {
       executionProviders: [settings.executionProvider],
       intraOpNumThreads: settings.intraOpNumThreads,
       // One inference runs at a time (the engine's queue), so parallelism between graph nodes buys nothing.

@@ -311,7 +311,11 @@ export class Player {
     const playedBytes = (nowMs - this.clockBaseMs) * BYTES_PER_MS;
     if (playedBytes > this.clockBytes) {
       // The device ran dry: count it once audio of this stream had started, then restart the clock from now.
-      if (stream.bytesHanded > 0) this.counters.underruns++;
+      if (stream.bytesHanded > 0) {
+        this.counters.underruns++;
+        const dryMs = (playedBytes - this.clockBytes) / BYTES_PER_MS;
+        this.options.log?.debug({ streamId: stream.id, bytesHanded: stream.bytesHanded, dryMs }, "underrun");
+      }
       this.clockBaseMs = nowMs;
       this.clockBytes = 0;
       return this.leadBytes;

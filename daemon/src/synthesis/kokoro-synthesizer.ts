@@ -5,7 +5,7 @@ import type { KokoroEngine, VoiceStore } from "../engine/index.js";
 import { parseVoiceSpec } from "../engine/index.js";
 import { estimatePhonemeTokens, segmentText, type TextCounters } from "../text/index.js";
 import type { SynthesisSample } from "../telemetry/telemetry.js";
-import { SegmentPacer } from "./segment-pacer.js";
+import { PaceHistory, SegmentPacer } from "./segment-pacer.js";
 import { trimOptionsFor, trimSilence } from "./trim-silence.js";
 import type { SegmentStart, SynthesisRequest, SynthesizedSegment, Synthesizer } from "./synthesizer.js";
 
@@ -44,6 +44,7 @@ export class KokoroSynthesizer implements Synthesizer {
     unknownSymbols: 0,
   };
   private readonly options: KokoroSynthesizerOptions;
+  private readonly paceHistory = new PaceHistory();
 
   constructor(options: KokoroSynthesizerOptions) {
     this.options = options;
@@ -68,7 +69,7 @@ export class KokoroSynthesizer implements Synthesizer {
     const variantNow = (): Variant => variantForVoice(parseVoiceSpec(request.voice).components[0]!.name);
     const measureTokens = (spoken: string): number =>
       g2p.phonemizeSync(spoken, variantNow())?.phonemes.length ?? estimatePhonemeTokens(spoken);
-    const pace = new SegmentPacer();
+    const pace = new SegmentPacer(this.paceHistory);
     const segmentOptions = {
       measureTokens,
       mergeCapTokens: () => pace.mergeCapTokens(),

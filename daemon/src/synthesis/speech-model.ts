@@ -168,6 +168,9 @@ export class SpeechModel extends EventEmitter<Events> implements SynthesizerProv
         ? { lexicons }
         : { lexicons, fallback: createEspeakFallback(this.options.log ? { log: this.options.log } : {}) },
     );
+    // The espeak-ng fallback compiles its WebAssembly on first use, on this thread; do it now, not mid-stream where
+    // it would stall the player (a made-up word is one the lexicon cannot resolve).
+    await g2p.phonemize("zorblaxian", "en-us");
     const synthesizer = new KokoroSynthesizer({
       engine,
       voices,

@@ -64,11 +64,24 @@ interface PieceContext {
   readonly maxTokens: number;
   readonly counters: TextCounters | undefined;
   readonly mergeCap: ((segmentIndex: number) => number) | undefined;
+  /** Index of the segment being formed; kept current by `assembleSegments`. */
+  readonly nextSegmentIndex: () => number;
+}
+
+/**
+ * Budget for cutting a sentence into pieces: the model's limit, or less when the caller caps the segment about to
+ * form (a long sentence right after the primer must not become one slow inference).
+ */
+function pieceBudgetTokens(context: PieceContext): number {
+  const cap = context.mergeCap?.(context.nextSegmentIndex()) ?? Number.POSITIVE_INFINITY;
+  return Math.max(1, Math.min(context.maxTokens, Math.floor(cap)));
 }
 
 /** Yields the pieces of one sentence `[start, end)`, cut at `cuts` and then to the budget. */
 function* sentencePieces(context: PieceContext, start: number, end: number, cuts: readonly number[]): Generator<Piece> {
-  const { text, measure, maxTokens } = context;
+  const { text, measure } = context;
+  // Read per stretch between cuts: the stretch after the primer is cut only once the primer is synthesized.
+  let maxTokens = context.maxTokens;
   const spokenOf = (from: number, to: number, counters?: TextCounters): string => {
     const spoken = normalizeText(text.slice(from, to), counters);
     return to === end ? ensureSentenceEnd(spoken) : spoken;
@@ -78,6 +91,7 @@ function* sentencePieces(context: PieceContext, start: number, end: number, cuts
   for (let i = 0; i + 1 < bounds.length; i += 1) {
     const from = bounds[i] ?? start;
     const to = bounds[i + 1] ?? end;
+    maxTokens = pieceBudgetTokens(context);
     const pieceBounds = [from, ...splitToBudget(text, from, to, fits), to];
     for (let j = 0; j + 1 < pieceBounds.length; j += 1) {
       const pieceStart = pieceBounds[j] ?? from;
@@ -114,8 +128,9 @@ function mergeTargetTokens(segmentIndex: number, context: PieceContext): number 
   return Math.min(ramp, MAX_MERGE_TARGET_TOKENS, context.maxTokens, cap);
 }
 
-function* assembleSegments(text: string, context: PieceContext): Generator<Segment> {
+function* assembleSegments(text: string, baseContext: Omit<PieceContext, "nextSegmentIndex">): Generator<Segment> {
   let index = 0;
+  const context: PieceContext = { ...baseContext, nextSegmentIndex: () => index };
   let carryStart: number | undefined;
   let pending: { start: number; end: number; spoken: string[]; isPrimer: boolean } | undefined;
   const finish = (segment: NonNullable<typeof pending>): Segment => ({

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { MIN_MERGE_CAP_TOKENS, SAFETY_SHARE, SegmentPacer } from "../../../daemon/src/synthesis/segment-pacer.js";
+import {
+  MIN_MERGE_CAP_TOKENS,
+  PaceHistory,
+  SAFETY_SHARE,
+  SegmentPacer,
+} from "../../../daemon/src/synthesis/segment-pacer.js";
 
 describe("SegmentPacer", () => {
   it("puts no cap on segments before one was measured", () => {
@@ -26,6 +31,17 @@ describe("SegmentPacer", () => {
     const pacer = new SegmentPacer();
     pacer.record(10_000, 10, 2_400);
     expect(pacer.mergeCapTokens()).toBe(MIN_MERGE_CAP_TOKENS);
+  });
+
+  it("caps a new stream's first segments from what earlier streams taught about the machine", () => {
+    const history = new PaceHistory();
+    new SegmentPacer(history).record(1_600, 100, 48_000); // 16 ms/token, 20 ms of audio per token: RTF 0.8
+    const next = new SegmentPacer(history);
+    // No segment of its own yet: assume a primer of MIN_MERGE_CAP_TOKENS tokens (480 ms of audio).
+    expect(next.mergeCapTokens()).toBe(
+      Math.max(MIN_MERGE_CAP_TOKENS, Math.floor((SAFETY_SHARE * MIN_MERGE_CAP_TOKENS * 20) / 16)),
+    );
+    expect(new SegmentPacer().mergeCapTokens()).toBe(Number.POSITIVE_INFINITY);
   });
 
   it("smooths the speed so one slow inference does not collapse the next segment", () => {

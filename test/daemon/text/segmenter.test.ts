@@ -93,8 +93,19 @@ describe("segmentText", () => {
     const result = segments(text, { measureTokens: (spoken) => countWords(spoken) * 10, mergeCapTokens });
     // 50 tokens per sentence: the cap of 100 holds every later segment at 2 sentences instead of 2, 4, 5.
     expect(result.map((segment) => countWords(segment.spokenText) / 5)).toEqual([1, 2, 2, 2, 2, 2, 1]);
-    // The last segment holds one sentence: nothing to merge, so no cap is asked for it.
-    expect(new Set(asked)).toEqual(new Set([1, 2, 3, 4, 5]));
+    expect(new Set(asked)).toEqual(new Set([0, 1, 2, 3, 4, 5]));
+  });
+
+  it("cuts a long sentence to the cap too, so the segment after the primer stays short", () => {
+    const words = Array.from({ length: 40 }, (_, i) => `word${i}`);
+    const text = `${words.slice(0, 2).join(" ")}, ${words.slice(2).join(" ")}.`;
+    const measureTokens = (spoken: string): number => countWords(spoken) * 10;
+    const uncapped = segments(text, { measureTokens });
+    const capped = segments(text, { measureTokens, mergeCapTokens: () => 100 });
+    expect(Math.max(...uncapped.map((segment) => measureTokens(segment.spokenText)))).toBeGreaterThan(100);
+    expect(capped.length).toBeGreaterThan(uncapped.length);
+    for (const segment of capped.slice(1)) expect(measureTokens(segment.spokenText)).toBeLessThanOrEqual(100);
+    expectPartition(text, capped);
   });
 
   it("splits a sentence over the budget at clause boundaries and keeps every piece within it", () => {
