@@ -58,6 +58,7 @@ export class SpeechModel extends EventEmitter<Events> implements SynthesizerProv
   private ready: { synthesizer: KokoroSynthesizer; engine: KokoroEngine; g2p: G2P } | null = null;
   private loading: Promise<void> | null = null;
   private fallback: FallbackSynthesizer | null = null;
+  private fallbackStarted = false;
 
   constructor(options: SpeechModelOptions) {
     super();
@@ -67,20 +68,18 @@ export class SpeechModel extends EventEmitter<Events> implements SynthesizerProv
     });
   }
 
-  /** Looks for a model at start: the user's files, else an installed download. Does not download. */
+  /**
+   * Looks for a model at start: the user's files, else an installed download. Does not download. The fallback voice
+   * starts only when there is no model to load (or it fails to load), so an installed daemon never pays for it.
+   */
   start(): void {
-    if (this.options.useFallbackVoice !== false) {
-      void createFallbackSynthesizer().then((fallback) => {
-        this.fallback = fallback;
-        if (fallback && !this.ready) this.emit("status", this.status());
-      });
-    }
     if (this.options.existing) {
       this.install(this.options.manager.useExisting(this.options.existing));
       return;
     }
     void this.installedQuality().then((quality) => {
       if (quality) this.install(this.options.manager.ensure({ model: quality }));
+      else this.startFallbackVoice();
     });
   }
 
@@ -140,6 +139,7 @@ export class SpeechModel extends EventEmitter<Events> implements SynthesizerProv
       .then((ready) => this.load(ready))
       .catch((error: unknown) => {
         this.options.log?.warn({ err: error }, "speech model unavailable");
+        this.startFallbackVoice();
         if (this.report.state !== "failed") {
           this.setReport({ state: "failed", error: { code: "load_failed", message: errorMessage(error) } });
         }
@@ -190,6 +190,15 @@ export class SpeechModel extends EventEmitter<Events> implements SynthesizerProv
       warmupMs: Math.round(loaded.warmupMs),
     });
     this.options.log?.info({ ...this.report }, "speech model ready");
+  }
+
+  private startFallbackVoice(): void {
+    if (this.options.useFallbackVoice === false || this.fallbackStarted) return;
+    this.fallbackStarted = true;
+    void createFallbackSynthesizer().then((fallback) => {
+      this.fallback = fallback;
+      if (fallback && !this.ready) this.emit("status", this.status());
+    });
   }
 
   /** The best model already in the data directory (int8 first), judged by presence; `ensure` verifies it. */
