@@ -62,12 +62,29 @@ export function findPrimerCut(text: string, start: number, end: number): number 
   const words = wordsOf(text, start, end);
   if (words.length <= PRIMER_MAX_WORDS) return undefined;
   const lastCandidate = Math.min(words.length - PRIMER_MIN_WORDS, PRIMER_CLAUSE_MAX_WORDS);
-  for (let index = PRIMER_MIN_WORDS - 1; index < lastCandidate; index += 1) {
+  // A short head first: punctuation, then a phrase start, within the first few words; only then a longer clause.
+  // (A first clause of 14 words full of numbers is a long first inference.)
+  return (
+    punctuationCut(words, Math.min(lastCandidate, PRIMER_MAX_WORDS)) ??
+    phraseCut(words, Math.min(lastCandidate, PRIMER_MAX_WORDS)) ??
+    punctuationCut(words, lastCandidate) ??
+    phraseCut(words, lastCandidate)
+  );
+}
+
+/** After the first clause punctuation (or dash) among the words before `limit`. */
+function punctuationCut(words: readonly Word[], limit: number): number | undefined {
+  for (let index = PRIMER_MIN_WORDS - 1; index < limit; index += 1) {
     const word = words[index];
     if (word && /[,;:—–]["'”’)]*$/.test(word.text)) return word.next;
     if (words[index + 1]?.text === "—" || words[index + 1]?.text === "-") return words[index + 1]?.next;
   }
-  for (let index = 3; index < lastCandidate; index += 1) {
+  return undefined;
+}
+
+/** Before the first conjunction or preposition after a few words, among the words before `limit`. */
+function phraseCut(words: readonly Word[], limit: number): number | undefined {
+  for (let index = 3; index < limit; index += 1) {
     const following = words[index + 1]?.text.toLowerCase();
     if (following && PHRASE_STARTS.has(following)) return words[index]?.next;
   }

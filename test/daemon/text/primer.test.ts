@@ -30,6 +30,11 @@ describe("findPrimerCut", () => {
       "The extension reads the selected text aloud ",
     ],
     [
+      "a late comma loses to an early phrase start, so the primer stays short",
+      "Harbor Robotics said on Tuesday that its third-quarter revenue rose 38% to $412.6 million, beating estimates.",
+      "Harbor Robotics said on Tuesday ",
+    ],
+    [
       "a long run without any pause stays whole",
       "Extraordinarily comprehensive documentation accompanies every single released version reliably everywhere.",
       "Extraordinarily comprehensive documentation accompanies every single released version reliably everywhere.",
