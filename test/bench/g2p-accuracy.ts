@@ -18,6 +18,7 @@ import { createG2P } from "../../daemon/src/g2p/g2p.js";
 import { parseLexicon, serializeLexicon } from "../../daemon/src/g2p/lexicon.js";
 import { resolveWord } from "../../daemon/src/g2p/resolve-word.js";
 import { HAND_CHECKED_US } from "./g2p-hand-checked.js";
+import { seededRandom } from "../helpers/seeded-random.js";
 
 const HOLDOUT_SIZE = 400;
 const SEED = 20_251_125;
@@ -28,18 +29,6 @@ function withoutStress(phonemes: string): string {
 
 function percent(part: number, whole: number): string {
   return `${((100 * part) / whole).toFixed(1)} %`;
-}
-
-/** mulberry32: a small seeded generator, so the hold-out slice is the same on every run. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 function evaluateHandChecked(): void {

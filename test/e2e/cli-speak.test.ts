@@ -3,7 +3,6 @@
  * model), rendering to WAV, waiting for the end, and starting the daemon itself when none runs. Each failure must be
  * one line on stderr with a non-zero exit.
  */
-import { spawn } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { request as httpRequest } from "node:http";
 import { tmpdir } from "node:os";
@@ -11,7 +10,8 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { DaemonClient, readDiscovery, readToken } from "@kokoro-speech/shared";
 import { fixtureAudioFor } from "../fixtures/tone-synthesizer.js";
-import { CLI_PATH, startDaemonProcess, type DaemonProcess } from "../helpers/daemon-process.js";
+import { startDaemonProcess, type DaemonProcess } from "../helpers/daemon-process.js";
+import { runCliWithStdin, type CliResult } from "../helpers/run-cli.js";
 
 const TEXT = "One sentence. And another one!";
 const cleanups: Array<() => Promise<unknown>> = [];
@@ -25,18 +25,9 @@ async function fixtureDaemon(): Promise<DaemonProcess> {
   return daemon;
 }
 
-function runCli(args: string[], stdin?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    // A daemon this command starts inherits the environment: no fallback voice, so a missing model is reported.
-    const env = { ...process.env, KOKORO_SPEECH_FALLBACK_VOICE: "0" };
-    const child = spawn(process.execPath, [CLI_PATH, ...args], { env, stdio: ["pipe", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (data: Buffer) => (stdout += data.toString()));
-    child.stderr.on("data", (data: Buffer) => (stderr += data.toString()));
-    child.on("exit", (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin ?? "");
-  });
+/** A daemon this command starts inherits the environment: no fallback voice, so a missing model is reported. */
+function runCli(args: string[], stdin?: string): Promise<CliResult> {
+  return runCliWithStdin(args, stdin ?? "", { ...process.env, KOKORO_SPEECH_FALLBACK_VOICE: "0" });
 }
 
 function getText(port: number, path: string): Promise<string> {

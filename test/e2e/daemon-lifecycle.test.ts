@@ -10,7 +10,8 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { STATE_FILES } from "@kokoro-speech/shared";
 import { createUnopenableAlsaHome } from "../helpers/alsa.js";
-import { CLI_PATH, startDaemonProcess, type DaemonProcess } from "../helpers/daemon-process.js";
+import { startDaemonProcess, type DaemonProcess } from "../helpers/daemon-process.js";
+import { runCliWithStdin, type CliResult } from "../helpers/run-cli.js";
 import { makePcm, sendPcm } from "../helpers/pcm.js";
 
 const cleanups: Array<() => Promise<unknown>> = [];
@@ -24,18 +25,8 @@ async function started(options: Parameters<typeof startDaemonProcess>[0]): Promi
   return daemon;
 }
 
-function runCli(
-  args: string[],
-  env: NodeJS.ProcessEnv = process.env,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI_PATH, ...args], { env, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (data: Buffer) => (stdout += data.toString()));
-    child.stderr.on("data", (data: Buffer) => (stderr += data.toString()));
-    child.on("exit", (code) => resolve({ code, stdout, stderr }));
-  });
+function runCli(args: string[]): Promise<CliResult> {
+  return runCliWithStdin(args, "");
 }
 
 describe("single instance", () => {

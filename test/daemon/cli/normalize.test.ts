@@ -1,6 +1,6 @@
 import { MAX_TEXT_CHARS } from "@kokoro-speech/shared";
 import { describe, expect, it } from "vitest";
-import { runCliWithStdin } from "./run-cli-with-stdin.js";
+import { runCliWithStdin } from "../../helpers/run-cli.js";
 
 describe("kokoro-speech normalize", () => {
   it("writes the spoken text of each input line on its own line, keeping empty lines", async () => {

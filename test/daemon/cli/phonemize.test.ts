@@ -1,21 +1,8 @@
-import { spawn } from "node:child_process";
-import { fileURLToPath } from "node:url";
+import { runCliWithStdin, type CliResult } from "../../helpers/run-cli.js";
 import { describe, expect, it } from "vitest";
 
-// Runs the built CLI (npm test builds first; the lexicon assets come from the build step).
-const CLI = fileURLToPath(new URL("../../../daemon/dist/cli.js", import.meta.url));
-
-function runPhonemize(args: string[], input: string): Promise<{ stdout: string; stderr: string; code: number | null }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, "phonemize", ...args], { stdio: ["pipe", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ stdout, stderr, code }));
-    child.stdin.end(input);
-  });
+function runPhonemize(args: string[], input: string): Promise<CliResult> {
+  return runCliWithStdin(["phonemize", ...args], input);
 }
 
 describe("kokoro-speech phonemize", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { runCliWithStdin } from "./run-cli-with-stdin.js";
+import { runCliWithStdin } from "../../helpers/run-cli.js";
 
 const TEXT =
   "When the daemon starts, it loads the model and warms it up before any request arrives. It costs $5.50.\n\n" +

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { WASHING_TEXT } from "../text/sample-texts.js";
-import { runCliWithStdin } from "./run-cli-with-stdin.js";
+import { runCliWithStdin } from "../../helpers/run-cli.js";
 
 describe("kokoro-speech sentences", () => {
   it("prints one sentence per line as the source wrote it", async () => {

@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
 // The built CLI (npm test builds first with tsc -b).
-const CLI = fileURLToPath(new URL("../../../daemon/dist/cli.js", import.meta.url));
+const CLI = fileURLToPath(new URL("../../daemon/dist/cli.js", import.meta.url));
 
 export interface CliResult {
   readonly stdout: string;
@@ -11,9 +11,13 @@ export interface CliResult {
 }
 
 /** Runs `kokoro-speech <args>` with `input` on stdin and collects its output and exit code. */
-export function runCliWithStdin(args: readonly string[], input: string): Promise<CliResult> {
+export function runCliWithStdin(
+  args: readonly string[],
+  input: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [CLI, ...args], { env, stdio: ["pipe", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
