@@ -4,11 +4,10 @@
  * Also maps a voice id to the language of its text front end (first letter of the id, kokoro-model.md §6.6).
  */
 import { ProtocolError } from "@kokoro-speech/shared";
+import { variantForVoice, type Variant } from "../g2p/index.js";
 
-/** Front-end languages this product has G2P for. */
-export type VoiceLanguage = "en-us" | "en-gb";
-
-const LANGUAGE_BY_PREFIX: Readonly<Record<string, VoiceLanguage>> = { a: "en-us", b: "en-gb" };
+/** Front-end languages this product has G2P for: the G2P's variants. */
+export type VoiceLanguage = Variant;
 
 /**
  * Voice ids are `<lang><sex>_<name>`; restricting them to lowercase letters, digits and `_` also keeps a name from
@@ -35,11 +34,8 @@ export function isValidVoiceName(name: string): boolean {
 
 /** The front-end language of a voice id; `unsupported_language` for prefixes without a G2P. */
 export function languageOfVoice(name: string): VoiceLanguage {
-  const language = LANGUAGE_BY_PREFIX[name.charAt(0)];
-  if (language === undefined) {
-    throw new ProtocolError("unsupported_language", `voice "${name}" is not English; only a* and b* voices are`);
-  }
-  return language;
+  // The prefix table is the G2P's: one mapping for the front end and the engine.
+  return variantForVoice(name);
 }
 
 /**
