@@ -100,10 +100,7 @@ export class SpeechModel extends EventEmitter<Events> implements SynthesizerProv
     // A stream keeps the synthesizer it started with: one begun on the fallback finishes on it, the next gets Kokoro.
     if (this.ready) return this.ready.synthesizer;
     if (this.fallback) return this.fallback;
-    if (this.report.state === "loading") {
-      throw modelUnavailableError({ state: "verifying", files: [] });
-    }
-    throw modelUnavailableError(toManagerStatus(this.report));
+    throw modelUnavailableError(this.report);
   }
 
   synthesisCounters(): SynthesisTotals {
@@ -239,23 +236,6 @@ function fromManager(status: ModelStatus): ModelStatusReport {
   }
   if (status.error) report.error = { code: status.error.code, message: status.error.message };
   return report;
-}
-
-function toManagerStatus(report: ModelStatusReport): ModelStatus {
-  const state = report.state === "loading" ? "verifying" : report.state;
-  const status: { -readonly [K in keyof ModelStatus]: ModelStatus[K] } = { state, files: [] };
-  if (report.progress) {
-    const { bytesDone, bytesTotal, percent, bytesPerSecond, etaSeconds } = report.progress;
-    status.progress = {
-      bytesDone,
-      bytesTotal: bytesTotal ?? undefined,
-      percent: percent ?? undefined,
-      bytesPerSecond,
-      etaSeconds: etaSeconds ?? undefined,
-    };
-  }
-  if (report.error) status.error = report.error as ModelStatus["error"];
-  return status;
 }
 
 function errorMessage(error: unknown): string {
