@@ -290,29 +290,38 @@ export interface MemoryStatus {
   externalBytes: number;
 }
 
+/** Device streams by outcome since start, and times the device ran dry mid-stream. */
+export interface PlayerCounters {
+  streamsStarted: number;
+  streamsCompleted: number;
+  streamsCancelled: number;
+  streamsFailed: number;
+  underruns: number;
+}
+
+/** Speech synthesis since start. */
+export interface SynthesisTotals {
+  /** Model runs (a segment over 510 tokens takes more than one). */
+  inferences: number;
+  /** Phoneme tokens sent to the model, pads excluded. */
+  phonemeTokens: number;
+  /** Phoneme symbols outside the vocabulary: never sent. */
+  droppedSymbols: number;
+  /** Words only the espeak fallback could pronounce. */
+  fallbackWords: number;
+  /** Times a non-CPU execution provider failed and inference moved to CPU. */
+  providerFallbacks: number;
+  /** Streams spoken by the espeak-ng fallback voice because the model was not ready. */
+  fallbackStreams: number;
+}
+
 /** Result of a `status` request (also served as JSON by `GET /status`). */
 export interface DaemonStatus {
   daemon: DaemonIdentity & { uptimeMs: number };
   player: PlayerStatus;
   audio: AudioStatus;
   model: ModelStatusReport;
-  counters: {
-    streamsStarted: number;
-    streamsCompleted: number;
-    streamsCancelled: number;
-    streamsFailed: number;
-    underruns: number;
-    /** Speech synthesis, since start: model runs, phoneme tokens sent, symbols outside the vocabulary (never sent),
-     * words only the espeak fallback could pronounce. */
-    inferences: number;
-    phonemeTokens: number;
-    droppedSymbols: number;
-    fallbackWords: number;
-    /** Times a non-CPU execution provider failed and inference moved to CPU. */
-    providerFallbacks: number;
-    /** Streams spoken by the espeak-ng fallback voice because the model was not ready. */
-    fallbackStreams: number;
-  };
+  counters: PlayerCounters & SynthesisTotals;
   latency: LatencyStatus;
   memory: MemoryStatus;
 }

@@ -10,6 +10,7 @@ import {
   type AudioStatus,
   type CancelReason,
   type ErrorCode,
+  type PlayerCounters,
   type PlayerStatus,
   type QueueMode,
   type SkipDirection,
@@ -35,14 +36,6 @@ export interface PlayerListener {
   streamAudio(stream: PlaybackStream, seq: number, pcm: Buffer): void;
   playerChanged(status: PlayerStatus): void;
   audioChanged(status: AudioStatus): void;
-}
-
-export interface PlayerCounters {
-  streamsStarted: number;
-  streamsCompleted: number;
-  streamsCancelled: number;
-  streamsFailed: number;
-  underruns: number;
 }
 
 export interface PlayerOptions {

@@ -1,7 +1,7 @@
 import { EventEmitter } from "node:events";
 import { access } from "node:fs/promises";
 import { join } from "node:path";
-import type { ModelQuality, ModelStatusReport } from "@kokoro-speech/shared";
+import type { ModelQuality, ModelStatusReport, SynthesisTotals } from "@kokoro-speech/shared";
 import type { Logger } from "pino";
 import { KokoroEngine, VoiceStore, type ExecutionProvider } from "../engine/index.js";
 import { createFallbackSynthesizer, type FallbackSynthesizer } from "../fallback-voice/index.js";
@@ -19,7 +19,7 @@ import {
 import { createTextCounters, type TextCounters } from "../text/index.js";
 import type { SynthesisSample } from "../telemetry/telemetry.js";
 import { KokoroSynthesizer } from "./kokoro-synthesizer.js";
-import { NO_SYNTHESIS, type SynthesisTotals, type Synthesizer, type SynthesizerProvider } from "./synthesizer.js";
+import { NO_SYNTHESIS, type Synthesizer, type SynthesizerProvider } from "./synthesizer.js";
 
 export interface SpeechModelOptions {
   manager: ModelManager;

@@ -1,4 +1,4 @@
-import type { ModelQuality, ModelStatusReport } from "@kokoro-speech/shared";
+import type { ModelQuality, ModelStatusReport, SynthesisTotals } from "@kokoro-speech/shared";
 
 /**
  * The seam between the player and whatever turns text into audio. The Kokoro engine plugs in here; until a model
@@ -56,16 +56,6 @@ export interface SynthesizerProvider {
   synthesisCounters(): SynthesisTotals;
   /** Called with every status change. */
   on(event: "status", listener: (status: ModelStatusReport) => void): unknown;
-}
-
-export interface SynthesisTotals {
-  inferences: number;
-  phonemeTokens: number;
-  droppedSymbols: number;
-  fallbackWords: number;
-  providerFallbacks: number;
-  /** Streams spoken by the espeak-ng fallback voice while the model was not ready. */
-  fallbackStreams: number;
 }
 
 export const NO_SYNTHESIS: Readonly<SynthesisTotals> = Object.freeze({
