@@ -4,10 +4,10 @@
  * per measured run so the espeak fallback's word cache starts empty: benchmarks run with caches off.
  */
 import { tokenizePhonemes } from "../../daemon/src/engine/index.js";
+import { measurePhonemeTokens } from "../../daemon/src/synthesis/kokoro-synthesizer.js";
 import { createEspeakFallback, createG2P, type G2P, type Lexicon, type Variant } from "../../daemon/src/g2p/index.js";
 import {
   ensureSentenceEnd,
-  estimatePhonemeTokens,
   normalizeText,
   segmentText,
   splitSentences,
@@ -24,9 +24,7 @@ export function freshG2P(lexicon: Lexicon, withFallback: boolean): G2P {
 
 /** The segments of `text` as the synthesizer cuts them: token counts from G2P, the estimate where it must wait. */
 export function speakSegments(text: string, g2p: G2P): Iterable<Segment> {
-  const measureTokens = (spoken: string): number =>
-    g2p.phonemizeSync(spoken, BENCH_VARIANT)?.phonemes.length ?? estimatePhonemeTokens(spoken);
-  return segmentText(text, { measureTokens });
+  return segmentText(text, { measureTokens: (spoken) => measurePhonemeTokens(g2p, spoken, BENCH_VARIANT) });
 }
 
 /** Token ids of one segment, as the engine would receive them (pads excluded). */

@@ -9,6 +9,14 @@ import { PaceHistory, SegmentPacer } from "./segment-pacer.js";
 import { trimOptionsFor, trimSilence } from "./trim-silence.js";
 import type { SegmentStart, SynthesisRequest, SynthesizedSegment, Synthesizer } from "./synthesizer.js";
 
+/**
+ * Phoneme tokens of spoken text, for the segmenter's budget: what the G2P makes of it, or the conservative estimate
+ * when a word would need the asynchronous espeak fallback.
+ */
+export function measurePhonemeTokens(g2p: G2P, spoken: string, variant: Variant): number {
+  return g2p.phonemizeSync(spoken, variant)?.phonemes.length ?? estimatePhonemeTokens(spoken);
+}
+
 /** Running totals the telemetry reads. */
 export interface SynthesisCounters {
   segments: number;
@@ -67,8 +75,7 @@ export class KokoroSynthesizer implements Synthesizer {
   private async *render(request: SynthesisRequest, from: SegmentStart): AsyncGenerator<SynthesizedSegment> {
     const { g2p, engine } = this.options;
     const variantNow = (): Variant => variantForVoice(parseVoiceSpec(request.voice).components[0]!.name);
-    const measureTokens = (spoken: string): number =>
-      g2p.phonemizeSync(spoken, variantNow())?.phonemes.length ?? estimatePhonemeTokens(spoken);
+    const measureTokens = (spoken: string): number => measurePhonemeTokens(g2p, spoken, variantNow());
     const pace = new SegmentPacer(this.paceHistory);
     const segmentOptions = {
       measureTokens,
