@@ -1,8 +1,15 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { readDiscovery, readToken, STATE_FILES, type Discovery } from "@kokoro-speech/shared";
+import {
+  connectToDiscoveredDaemon,
+  readDiscovery,
+  readToken,
+  STATE_FILES,
+  type Discovery,
+} from "@kokoro-speech/shared";
 
 let stateDir: string;
 
@@ -72,5 +79,28 @@ describe("readToken", () => {
 
   it("returns null when the token file is missing", async () => {
     expect(await readToken(join(stateDir, STATE_FILES.token))).toBeNull();
+  });
+});
+
+describe("connectToDiscoveredDaemon", () => {
+  it("reports a state directory without a discovery file as absent", async () => {
+    expect(await connectToDiscoveredDaemon(stateDir, { clientName: "test" })).toEqual({ kind: "absent" });
+  });
+
+  it("reports a token it cannot read, naming its path", async () => {
+    const tokenPath = join(stateDir, STATE_FILES.token);
+    await writeDiscovery(JSON.stringify(discovery({ tokenPath })));
+    expect(await connectToDiscoveredDaemon(stateDir, { clientName: "test" })).toEqual({ kind: "no_token", tokenPath });
+  });
+
+  it("reports a port where nothing answers as unreachable", async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+    const port = (closed.address() as { port: number }).port;
+    await new Promise((resolve) => closed.close(resolve));
+    const tokenPath = join(stateDir, STATE_FILES.token);
+    await writeFile(tokenPath, "secret\n");
+    await writeDiscovery(JSON.stringify(discovery({ tokenPath, port })));
+    expect(await connectToDiscoveredDaemon(stateDir, { clientName: "test" })).toEqual({ kind: "unreachable", port });
   });
 });

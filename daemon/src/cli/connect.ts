@@ -1,24 +1,21 @@
-import { DaemonClient, readDiscovery, readToken, resolveStateDir } from "@kokoro-speech/shared";
+import { connectToDiscoveredDaemon, resolveStateDir, type DaemonClient } from "@kokoro-speech/shared";
 import { CliError, EXIT_UNREACHABLE } from "./errors.js";
 
 /** Connects to the daemon that owns `stateDir`, verifying its identity in the handshake. */
 export async function connectToDaemon(stateDir: string = resolveStateDir()): Promise<DaemonClient> {
-  const discovery = await readDiscovery(stateDir);
-  if (!discovery)
-    throw new CliError("the daemon is not running (start it with `kokoro-speech serve`)", EXIT_UNREACHABLE);
-  const token = await readToken(discovery.tokenPath);
-  if (token === null) throw new CliError(`cannot read the daemon's token at ${discovery.tokenPath}`, EXIT_UNREACHABLE);
-  try {
-    return await DaemonClient.connect({ port: discovery.port, token, clientName: "kokoro-speech-cli" });
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ECONNREFUSED" || code === "ETIMEDOUT" || code === "daemon_unreachable") {
+  const connection = await connectToDiscoveredDaemon(stateDir, { clientName: "kokoro-speech-cli" });
+  switch (connection.kind) {
+    case "connected":
+      return connection.client;
+    case "absent":
+      throw new CliError("the daemon is not running (start it with `kokoro-speech serve`)", EXIT_UNREACHABLE);
+    case "no_token":
+      throw new CliError(`cannot read the daemon's token at ${connection.tokenPath}`, EXIT_UNREACHABLE);
+    case "unreachable":
       throw new CliError(
-        `the daemon is not running (nothing answers on port ${discovery.port}; start it with \`kokoro-speech serve\`)`,
+        `the daemon is not running (nothing answers on port ${connection.port}; start it with \`kokoro-speech serve\`)`,
         EXIT_UNREACHABLE,
       );
-    }
-    throw error;
   }
 }
 

@@ -2,7 +2,7 @@
  * Connecting to a running daemon through its discovery file and token, trusting it only after the handshake (the
  * file may be stale and its port owned by another program), and waiting with backoff for one that is starting.
  */
-import { DaemonClient, isProtocolError, readDiscovery, readToken, type Discovery } from "@kokoro-speech/shared";
+import { connectToDiscoveredDaemon, type DaemonClient, type Discovery } from "@kokoro-speech/shared";
 import { isProcessAlive } from "./process-info.js";
 import { SupervisorError } from "./supervisor-error.js";
 
@@ -15,35 +15,16 @@ export interface Connected {
   readonly discovery: Discovery;
 }
 
-/** Errors that mean "no daemon answers there", as opposed to a daemon that refused us. */
-function isUnreachable(error: unknown): boolean {
-  if (isProtocolError(error)) return error.code === "daemon_unreachable";
-  const code = (error as NodeJS.ErrnoException).code;
-  return code === "ECONNREFUSED" || code === "ETIMEDOUT" || code === "ECONNRESET";
-}
-
 /**
  * Connects to the daemon the discovery file names; `null` when there is none or nothing answers. A daemon that
  * answers but refuses (another protocol version, another token) is reported by throwing its `ProtocolError`.
  */
 export async function connectToDaemon(stateDir: string): Promise<Connected | null> {
-  const discovery = await readDiscovery(stateDir);
-  if (!discovery) return null;
-  const token = await readToken(discovery.tokenPath);
-  if (token === null) return null;
-  try {
-    const client = await DaemonClient.connect({
-      port: discovery.port,
-      host: discovery.host,
-      token,
-      clientName: CLIENT_NAME,
-      connectTimeoutMs: CONNECT_TIMEOUT_MS,
-    });
-    return { client, discovery };
-  } catch (error) {
-    if (isUnreachable(error)) return null;
-    throw error;
-  }
+  const connection = await connectToDiscoveredDaemon(stateDir, {
+    clientName: CLIENT_NAME,
+    connectTimeoutMs: CONNECT_TIMEOUT_MS,
+  });
+  return connection.kind === "connected" ? { client: connection.client, discovery: connection.discovery } : null;
 }
 
 export interface WaitOptions {
