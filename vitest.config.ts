@@ -13,6 +13,8 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     environment: "node",
+    // One temp folder for the whole run, removed at the end even when tests fail before their cleanup.
+    globalSetup: ["test/global-setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // @raycast/utils requires @raycast/api; inlining it lets the alias reach that import too.

@@ -5,11 +5,11 @@
  */
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { request as httpRequest } from "node:http";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { DaemonClient, readDiscovery, readToken } from "@kokoro-speech/shared";
 import { fixtureAudioFor } from "../fixtures/tone-synthesizer.js";
+import { testTempRoot } from "../helpers/temp-dir.js";
 import { startDaemonProcess, type DaemonProcess } from "../helpers/daemon-process.js";
 import { runCliWithStdin, type CliResult } from "../helpers/run-cli.js";
 
@@ -42,10 +42,29 @@ function getText(port: number, path: string): Promise<string> {
   });
 }
 
+/**
+ * Stops the daemon the command started on its own, even when the test failed before reaching its end: SIGTERM, then
+ * up to ~2 s for it to remove its discovery file, so it no longer writes into a state directory about to be removed.
+ */
+async function stopDaemonDiscoveredIn(stateDir: string): Promise<void> {
+  const discovery = await readDiscovery(stateDir);
+  if (discovery === null) return;
+  try {
+    process.kill(discovery.pid, "SIGTERM");
+  } catch (error) {
+    // A daemon that crashed leaves its discovery file behind: nothing left to stop.
+    if ((error as NodeJS.ErrnoException).code === "ESRCH") return;
+    throw error;
+  }
+  for (let i = 0; i < 100 && (await readDiscovery(stateDir)) !== null; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 describe("kokoro-speech speak", () => {
   it("--out renders a WAV whose data is exactly the synthesized audio, and plays nothing", async () => {
     const daemon = await fixtureDaemon();
-    const dir = await mkdtemp(join(tmpdir(), "kokoro-wav-"));
+    const dir = await mkdtemp(join(testTempRoot(), "kokoro-wav-"));
     cleanups.push(() => rm(dir, { recursive: true, force: true }));
     const wavPath = join(dir, "out.wav");
     const result = await runCli(["speak", "--state-dir", daemon.stateDir, "--out", wavPath, TEXT]);
@@ -94,10 +113,11 @@ describe("kokoro-speech speak", () => {
   });
 
   it("starts the daemon when none runs, and says how to install the missing model", async () => {
-    const stateDir = await mkdtemp(join(tmpdir(), "kokoro-state-"));
-    const dataDir = await mkdtemp(join(tmpdir(), "kokoro-data-"));
+    const stateDir = await mkdtemp(join(testTempRoot(), "kokoro-state-"));
+    const dataDir = await mkdtemp(join(testTempRoot(), "kokoro-data-"));
     cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
     cleanups.push(() => rm(stateDir, { recursive: true, force: true }));
+    cleanups.push(() => stopDaemonDiscoveredIn(stateDir));
     const result = await runCli(["speak", "--state-dir", stateDir, "--data-dir", dataDir, TEXT]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^kokoro-speech: model_unavailable: .*kokoro-speech download/);
@@ -107,9 +127,5 @@ describe("kokoro-speech speak", () => {
     const client = await DaemonClient.connect({ port: discovery!.port, token, clientName: "test" });
     expect((await client.status()).daemon.pid).toBe(discovery!.pid);
     await client.close();
-    process.kill(discovery!.pid, "SIGTERM");
-    for (let i = 0; i < 100 && (await readDiscovery(stateDir)) !== null; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
   });
 });

@@ -4,8 +4,8 @@
  * the test process's own HOME stays untouched.
  */
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { testTempRoot } from "./temp-dir.js";
 
 export interface AlsaHome {
   readonly home: string;
@@ -23,7 +23,7 @@ export interface AlsaCapture extends AlsaHome {
 }
 
 async function createAlsaHome(prefix: string, asoundrc: (home: string) => string): Promise<AlsaHome> {
-  const home = await mkdtemp(join(tmpdir(), prefix));
+  const home = await mkdtemp(join(testTempRoot(), prefix));
   const configHome = join(home, ".config");
   await mkdir(configHome);
   await writeFile(join(home, ".asoundrc"), asoundrc(home));

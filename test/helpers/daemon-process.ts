@@ -4,10 +4,10 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DaemonClient, STATE_FILES } from "@kokoro-speech/shared";
+import { testTempRoot } from "./temp-dir.js";
 
 export const REPO_ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const CLI_PATH = join(REPO_ROOT, "daemon", "dist", "cli.js");
@@ -20,7 +20,8 @@ export interface DaemonProcessOptions {
   env?: NodeJS.ProcessEnv;
   /** Load the test fixture synthesizer so `speak` works without the model. */
   withFixtureSynthesizer?: boolean;
-  /** Reuse a state directory (to test single-instance behaviour); a fresh one by default. */
+  /** Reuse a state directory (to test single-instance behaviour), which is then left in place; by default a fresh
+   * one that `stop()` removes. */
   stateDir?: string;
   extraArgs?: string[];
 }
@@ -40,7 +41,7 @@ export interface DaemonProcess {
 
 export async function startDaemonProcess(options: DaemonProcessOptions = {}): Promise<DaemonProcess> {
   const ownStateDir = options.stateDir === undefined;
-  const stateDir = options.stateDir ?? (await mkdtemp(join(tmpdir(), "kokoro-state-")));
+  const stateDir = options.stateDir ?? (await mkdtemp(join(testTempRoot(), "kokoro-state-")));
   const args = [
     ...(options.withFixtureSynthesizer ? ["--import", "tsx"] : []),
     CLI_PATH,
@@ -66,15 +67,30 @@ export async function startDaemonProcess(options: DaemonProcessOptions = {}): Pr
   child.stderr!.on("data", (data: Buffer) => (stderr += data.toString()));
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
 
-  const port = await new Promise<number>((resolve, reject) => {
-    child.stdout!.on("data", (data: Buffer) => {
-      stdout += data.toString();
-      const match = /listening on 127\.0\.0\.1:(\d+)/.exec(stdout);
-      if (match) resolve(Number(match[1]));
+  const stop = async (): Promise<number | null> => {
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+    const code = await exited;
+    if (ownStateDir) await rm(stateDir, { recursive: true, force: true });
+    return code;
+  };
+
+  let port: number;
+  let token: string;
+  try {
+    port = await new Promise<number>((resolve, reject) => {
+      child.stdout!.on("data", (data: Buffer) => {
+        stdout += data.toString();
+        const match = /listening on 127\.0\.0\.1:(\d+)/.exec(stdout);
+        if (match) resolve(Number(match[1]));
+      });
+      void exited.then((code) => reject(new Error(`daemon exited (${code}) before listening:\n${stdout}\n${stderr}`)));
     });
-    void exited.then((code) => reject(new Error(`daemon exited (${code}) before listening:\n${stdout}\n${stderr}`)));
-  });
-  const token = (await readFile(join(stateDir, STATE_FILES.token), "utf8")).trim();
+    token = (await readFile(join(stateDir, STATE_FILES.token), "utf8")).trim();
+  } catch (error) {
+    // The caller gets no handle to stop, so the daemon and its fresh state directory go now.
+    await stop();
+    throw error;
+  }
 
   return {
     child,
@@ -84,11 +100,6 @@ export async function startDaemonProcess(options: DaemonProcessOptions = {}): Pr
     token,
     stderr: () => stderr,
     connect: (clientName = "test") => DaemonClient.connect({ port, token, clientName }),
-    stop: async () => {
-      if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
-      const code = await exited;
-      if (ownStateDir) await rm(stateDir, { recursive: true, force: true });
-      return code;
-    },
+    stop,
   };
 }

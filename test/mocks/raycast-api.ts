@@ -4,9 +4,9 @@
  * LocalStorage and Cache in memory, and records toasts, HUDs, command launches and opened targets.
  */
 import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import manifest from "../../raycast/package.json" with { type: "json" };
+import { testTempRoot } from "../helpers/temp-dir.js";
 
 // ---- enums and constants -------------------------------------------------------------------------------------
 
@@ -84,8 +84,9 @@ export const environment = {
   extensionName: manifest.name,
   commandName: "test",
   commandMode: "no-view",
-  assetsPath: mkdtempSync(join(tmpdir(), "kokoro-raycast-assets-")),
-  supportPath: mkdtempSync(join(tmpdir(), "kokoro-raycast-support-")),
+  // Created once per test file that loads this module and never removed here: the run folder's teardown does it.
+  assetsPath: mkdtempSync(join(testTempRoot(), "kokoro-raycast-assets-")),
+  supportPath: mkdtempSync(join(testTempRoot(), "kokoro-raycast-support-")),
   isDevelopment: true,
   appearance: "light",
   textSize: "medium",
