@@ -4,6 +4,7 @@
  */
 import { DEFAULT_PORT, resolveDataDir, resolveStateDir } from "@kokoro-speech/shared";
 import { z } from "zod";
+import { DEFAULT_ESPEAK_IDLE_RELEASE_MS } from "./g2p/espeak-process.js";
 import { DEFAULT_AUDIO_IDLE_CLOSE_MS } from "./player/player.js";
 
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
@@ -27,6 +28,8 @@ const configSchema = z.strictObject({
   voicesPath: z.string().min(1).optional(),
   /** Speak with espeak-ng's own voice while the Kokoro model is not ready (when the package is installed). */
   fallbackVoice: z.boolean(),
+  /** Quiet time after which the espeak-ng G2P host process is stopped to give its memory back. */
+  espeakIdleMs: z.number().min(0).finite(),
   /** Trim leading and trailing silence of every segment, keeping natural pauses (off: the model's audio as is). */
   trimSilence: z.boolean(),
   /** Execution provider for inference; a non-CPU one falls back to CPU once if it fails. */
@@ -48,7 +51,13 @@ export const CONFIG_ENV = {
   fallbackVoice: "KOKORO_SPEECH_FALLBACK_VOICE",
   modelPath: "KOKORO_SPEECH_MODEL_PATH",
   voicesPath: "KOKORO_SPEECH_VOICES_PATH",
+  espeakIdleSeconds: "KOKORO_SPEECH_ESPEAK_IDLE_SECONDS",
 } as const;
+
+/** A number of seconds as milliseconds; NaN (reported by validation) when the text is not a number. */
+export function secondsToMs(seconds: string): number {
+  return seconds.trim() === "" ? Number.NaN : Number(seconds) * 1000;
+}
 
 function fromEnv(env: NodeJS.ProcessEnv): ConfigOverrides {
   const overrides: ConfigOverrides = {};
@@ -68,6 +77,8 @@ function fromEnv(env: NodeJS.ProcessEnv): ConfigOverrides {
   else if (fallback === "0" || fallback === "false") overrides.fallbackVoice = false;
   if (env[CONFIG_ENV.modelPath]) overrides.modelPath = env[CONFIG_ENV.modelPath];
   if (env[CONFIG_ENV.voicesPath]) overrides.voicesPath = env[CONFIG_ENV.voicesPath];
+  const espeakIdle = env[CONFIG_ENV.espeakIdleSeconds];
+  if (espeakIdle) overrides.espeakIdleMs = secondsToMs(espeakIdle);
   return overrides;
 }
 
@@ -90,6 +101,7 @@ export function resolveConfig(flags: ConfigOverrides = {}, env: NodeJS.ProcessEn
     provider: "cpu",
     trimSilence: false,
     fallbackVoice: true,
+    espeakIdleMs: DEFAULT_ESPEAK_IDLE_RELEASE_MS,
   } satisfies DaemonConfig;
   const definedFlags = Object.fromEntries(Object.entries(flags).filter(([, value]) => value !== undefined));
   const parsed = configSchema.safeParse({ ...defaults, ...fromEnv(env), ...definedFlags });

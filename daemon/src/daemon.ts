@@ -77,6 +77,7 @@ async function createSpeech(
     executionProvider: config.provider,
     trimSilence: config.trimSilence,
     useFallbackVoice: config.fallbackVoice,
+    espeakIdleReleaseMs: config.espeakIdleMs,
     onSynthesized: (sample) => telemetry.recordSynthesis(sample),
     log,
   });

@@ -285,9 +285,12 @@ export interface LatencyStatus {
 }
 
 export interface MemoryStatus {
+  /** The daemon process. */
   rssBytes: number;
   heapUsedBytes: number;
   externalBytes: number;
+  /** Helper processes the daemon started for speech (the espeak-ng G2P host while it runs), as they last reported. */
+  helperRssBytes: number;
 }
 
 /** Device streams by outcome since start, and times the device ran dry mid-stream. */
@@ -313,6 +316,8 @@ export interface SynthesisTotals {
   providerFallbacks: number;
   /** Streams spoken by the espeak-ng fallback voice because the model was not ready. */
   fallbackStreams: number;
+  /** Idle resources released to give memory back (the espeak-ng G2P host stopped after its idle time). */
+  memoryCleanups: number;
 }
 
 /** Result of a `status` request (also served as JSON by `GET /status`). */

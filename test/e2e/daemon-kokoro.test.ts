@@ -8,7 +8,7 @@ import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DaemonClient, StreamEventMessage } from "@kokoro-speech/shared";
+import type { DaemonClient, DaemonStatus, StreamEventMessage } from "@kokoro-speech/shared";
 import { STAND_IN_SAMPLES_PER_TOKEN, writeStandInModel, writeVoiceBin } from "../fixtures/stand-in-model.js";
 import { createAlsaCapture, type AlsaCapture } from "../helpers/alsa.js";
 import { startDaemonProcess, type DaemonProcess } from "../helpers/daemon-process.js";
@@ -145,5 +145,35 @@ describe("speak with the Kokoro engine", () => {
     await client.close();
     await daemon.stop();
     await capture.cleanup();
+  });
+
+  it("stops the idle espeak-ng helper to free memory, counts it in /status and /metrics, and restarts it", async () => {
+    const daemon = await startDaemonProcess({
+      sink: "null",
+      extraArgs: [
+        ...["--model-path", join(modelDir, "model.onnx"), "--voices-path", join(modelDir, "voices")],
+        ...["--espeak-idle-seconds", "0"],
+      ],
+    });
+    const client = await daemon.connect();
+    const status = async (): Promise<DaemonStatus> => client.status();
+    await waitFor(async () => (await status()).model.state === "ready" && (await status()).counters.memoryCleanups > 0);
+
+    // Made-up words: only the espeak-ng helper can pronounce them, so each stream needs a helper again.
+    for (const [round, text] of ["The zorblefrax hummed.", "A quibbletrix replied."].entries()) {
+      const before = await status();
+      expect(before.memory.helperRssBytes).toBe(0);
+      const { streamId } = await client.request({ type: "speak", text, voice: "af_fixture" });
+      expect((await client.waitForTerminal(streamId!)).event).toBe("completed");
+      expect((await status()).counters.fallbackWords).toBe(round + 1);
+      await waitFor(async () => (await status()).counters.memoryCleanups > before.counters.memoryCleanups);
+    }
+    const after = await status();
+    expect(after.memory.helperRssBytes).toBe(0);
+    const metrics = await (await fetch(`http://127.0.0.1:${daemon.port}/metrics`)).text();
+    expect(metrics).toContain(`kokoro_speech_memory_cleanups_total ${after.counters.memoryCleanups}`);
+    expect(metrics).toContain("kokoro_speech_helper_resident_memory_bytes 0");
+    await client.close();
+    expect(await daemon.stop()).toBe(0);
   });
 });

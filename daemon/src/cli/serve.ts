@@ -1,5 +1,5 @@
 import { Option, type Command } from "commander";
-import { ConfigError, resolveConfig, type ConfigOverrides } from "../config.js";
+import { ConfigError, resolveConfig, secondsToMs, type ConfigOverrides } from "../config.js";
 import { PortInUseError, startDaemon } from "../daemon.js";
 import { createLogger } from "../telemetry/logger.js";
 import { CliError, EXIT_USAGE } from "./errors.js";
@@ -16,6 +16,7 @@ interface ServeFlags {
   provider?: string;
   trimSilence?: boolean;
   fallbackVoice?: boolean;
+  espeakIdleSeconds?: string;
 }
 
 function toOverrides(flags: ServeFlags): ConfigOverrides {
@@ -32,6 +33,7 @@ function toOverrides(flags: ServeFlags): ConfigOverrides {
     trimSilence: flags.trimSilence,
     // commander sets `fallbackVoice: true` whenever --no-fallback-voice is absent; only its presence may override.
     fallbackVoice: flags.fallbackVoice === false ? false : undefined,
+    espeakIdleMs: flags.espeakIdleSeconds === undefined ? undefined : secondsToMs(flags.espeakIdleSeconds),
   } as ConfigOverrides;
 }
 
@@ -52,6 +54,10 @@ export function registerServeCommand(program: Command): void {
     )
     .option("--trim-silence", "trim silence around segments, keeping natural pauses at sentence ends")
     .option("--provider <provider>", "inference provider: cpu (default), coreml (macOS) or cuda (Linux)")
+    .option(
+      "--espeak-idle-seconds <seconds>",
+      "stop the espeak-ng helper (pronounces words the lexicon lacks) after this idle time, freeing its memory (300)",
+    )
     .addOption(
       new Option("--synthesizer-module <path>", "test hook: a module exporting createSynthesizer()").hideHelp(),
     )

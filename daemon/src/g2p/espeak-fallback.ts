@@ -1,10 +1,12 @@
 /**
  * The fallback for words the lexicon cannot resolve: espeak-ng through the npm `phonemizer` package, mapped to
- * Misaki symbols. espeak-ng is GPL-3.0; it is imported lazily and only here, so a build without it stays possible
- * (G2P then spells or reports such words). Results are cached per variant; one call per segment batches its words.
+ * Misaki symbols. espeak-ng is GPL-3.0; it runs in a host process of its own (espeak-host.ts), started on first use,
+ * so a build without it stays possible (G2P then spells or reports such words). Results are cached per variant; one
+ * call per segment batches its words.
  */
 
 import type { Logger } from "pino";
+import { EspeakProcess, type EspeakProcessStats } from "./espeak-process.js";
 import { ipaToMisaki } from "./ipa-to-misaki.js";
 import type { Variant } from "./phoneme-sets.js";
 
@@ -14,17 +16,25 @@ export interface FallbackStats {
   /** Words looked up through the fallback, cached or not. */
   readonly words: number;
   readonly cacheHits: number;
+  /** The host process: starts, idle releases and its last-known RSS. */
+  readonly host: EspeakProcessStats;
 }
 
 export interface Fallback {
   /** Phonemes for each word espeak could pronounce; words it could not are absent from the map. Never throws. */
   phonemizeWords(words: readonly string[], variant: Variant): Promise<Map<string, string>>;
   stats(): FallbackStats;
+  /** Stops the host process; later calls find no word. */
+  close(): Promise<void>;
 }
 
 export interface EspeakFallbackOptions {
   /** Words remembered per process; the oldest are forgotten first. */
   readonly maxCacheEntries?: number;
+  /** Quiet time after which the host process is stopped to give its memory back (espeak-process.ts default). */
+  readonly idleReleaseMs?: number;
+  /** Called each time the idle host is stopped. */
+  readonly onRelease?: () => void;
   readonly log?: Logger;
 }
 
@@ -33,23 +43,20 @@ const DEFAULT_MAX_CACHE_ENTRIES = 10_000;
 /** espeak voices: kokoro-js uses `en-us` for American voices and `en` (RP) for British ones. */
 const ESPEAK_LANGUAGE: Readonly<Record<Variant, string>> = { "en-us": "en-us", "en-gb": "en" };
 
-type Phonemize = (text: string, language: string) => Promise<string[]>;
-
-async function importPhonemize(): Promise<Phonemize> {
-  const module = await import("phonemizer");
-  return module.phonemize;
-}
-
 function cleanIpa(ipa: string | undefined): string | undefined {
   const trimmed = ipa?.trim();
   return trimmed ? trimmed : undefined;
 }
 
-/** Creates the espeak-ng fallback. The WASM module loads on first use (~0.6 s once). */
+/** Creates the espeak-ng fallback. Its host process starts on first use (~0.3 s, off the daemon's thread). */
 export function createEspeakFallback(options: EspeakFallbackOptions = {}): Fallback {
   const maxCacheEntries = options.maxCacheEntries ?? DEFAULT_MAX_CACHE_ENTRIES;
   const cache = new Map<string, string | null>();
-  let phonemizePromise: Promise<Phonemize> | undefined;
+  const espeak = new EspeakProcess({
+    ...(options.idleReleaseMs !== undefined ? { idleReleaseMs: options.idleReleaseMs } : {}),
+    ...(options.onRelease ? { onRelease: options.onRelease } : {}),
+    ...(options.log ? { log: options.log } : {}),
+  });
   let espeakCalls = 0;
   let words = 0;
   let cacheHits = 0;
@@ -59,11 +66,9 @@ export function createEspeakFallback(options: EspeakFallbackOptions = {}): Fallb
     cache.set(key, phonemes ?? null);
   }
 
-  async function callEspeak(text: string, variant: Variant): Promise<string[]> {
+  function callEspeak(text: string, variant: Variant): Promise<string[]> {
     espeakCalls += 1;
-    phonemizePromise ??= importPhonemize();
-    const phonemize = await phonemizePromise;
-    return phonemize(text, ESPEAK_LANGUAGE[variant]);
+    return espeak.phonemize(text, ESPEAK_LANGUAGE[variant]);
   }
 
   /** One espeak call for the whole batch; commas make it return one array element per word. */
@@ -106,5 +111,9 @@ export function createEspeakFallback(options: EspeakFallbackOptions = {}): Fallb
     return result;
   }
 
-  return { phonemizeWords, stats: () => ({ espeakCalls, words, cacheHits }) };
+  return {
+    phonemizeWords,
+    stats: () => ({ espeakCalls, words, cacheHits, host: espeak.stats() }),
+    close: () => espeak.close(),
+  };
 }

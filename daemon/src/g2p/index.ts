@@ -11,6 +11,7 @@ export {
   type Fallback,
   type FallbackStats,
 } from "./espeak-fallback.js";
+export { DEFAULT_ESPEAK_IDLE_RELEASE_MS } from "./espeak-process.js";
 export { loadUserLexicon, parseUserLexicon, watchUserLexicon } from "./user-lexicon.js";
 export type { UserLexicon } from "./resolve-word.js";
 export { isVariant, VARIANTS, type Variant } from "./phoneme-sets.js";

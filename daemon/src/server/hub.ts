@@ -73,7 +73,7 @@ export class Hub implements RequestHandler, PlayerListener {
       model: this.options.speech.status(),
       counters: { ...player.counters, ...this.options.speech.synthesisCounters() },
       latency: this.options.telemetry.latency(),
-      memory: this.options.telemetry.memory(),
+      memory: { ...this.options.telemetry.memory(), helperRssBytes: this.options.speech.helperRssBytes() },
     };
   }
 

@@ -5,7 +5,7 @@ import type { ModelQuality, ModelStatusReport, SynthesisTotals } from "@kokoro-s
 import type { Logger } from "pino";
 import { KokoroEngine, VoiceStore, type ExecutionProvider } from "../engine/index.js";
 import { createFallbackSynthesizer, type FallbackSynthesizer } from "../fallback-voice/index.js";
-import { createEspeakFallback, createG2P, loadLexicon, type G2P } from "../g2p/index.js";
+import { createEspeakFallback, createG2P, loadLexicon, type Fallback, type G2P } from "../g2p/index.js";
 import {
   DEFAULT_MODEL_DTYPE,
   MODEL_DTYPES,
@@ -31,6 +31,8 @@ export interface SpeechModelOptions {
   executionProvider?: ExecutionProvider;
   /** Without it the G2P spells or reports words the lexicon cannot resolve instead of asking espeak-ng. */
   useEspeakFallback?: boolean;
+  /** Quiet time after which the espeak-ng host process is stopped to free its memory (the G2P's default when unset). */
+  espeakIdleReleaseMs?: number;
   /**
    * Speak with espeak-ng's own voice (GPL-3, `daemon/src/fallback-voice/`) while the model is not ready. Default on;
    * without the `espeak-ng` package installed it has no effect.
@@ -55,7 +57,13 @@ export class SpeechModel extends EventEmitter<Events> implements SynthesizerProv
   readonly textCounters: TextCounters = createTextCounters();
   private readonly options: SpeechModelOptions;
   private report: ModelStatusReport = { state: "missing" };
-  private ready: { synthesizer: KokoroSynthesizer; engine: KokoroEngine; g2p: G2P } | null = null;
+  private ready: {
+    synthesizer: KokoroSynthesizer;
+    engine: KokoroEngine;
+    g2p: G2P;
+    espeak: Fallback | undefined;
+  } | null = null;
+  private memoryCleanups = 0;
   private loading: Promise<void> | null = null;
   private fallback: FallbackSynthesizer | null = null;
   private fallbackStarted = false;
@@ -109,6 +117,7 @@ export class SpeechModel extends EventEmitter<Events> implements SynthesizerProv
     const counters = this.ready.synthesizer.counters;
     return {
       fallbackStreams,
+      memoryCleanups: this.memoryCleanups,
       inferences: counters.inferences,
       phonemeTokens: counters.tokens,
       droppedSymbols: counters.droppedSymbols,
@@ -125,9 +134,15 @@ export class SpeechModel extends EventEmitter<Events> implements SynthesizerProv
     return this.ready?.g2p.stats() ?? null;
   }
 
+  /** RSS of the helper processes the model runs (the espeak-ng host while it is up), as they last reported it. */
+  helperRssBytes(): number {
+    return this.ready?.espeak?.stats().host.rssBytes ?? 0;
+  }
+
   async close(): Promise<void> {
     this.options.manager.dispose();
     await this.ready?.engine.close();
+    await this.ready?.espeak?.close();
     await this.fallback?.close();
   }
 
@@ -160,14 +175,21 @@ export class SpeechModel extends EventEmitter<Events> implements SynthesizerProv
       "en-us": await loadLexicon("en-us", this.options.lexiconDir),
       "en-gb": await loadLexicon("en-gb", this.options.lexiconDir),
     };
-    const g2p = createG2P(
+    const espeak =
       this.options.useEspeakFallback === false
-        ? { lexicons }
-        : { lexicons, fallback: createEspeakFallback(this.options.log ? { log: this.options.log } : {}) },
-    );
-    // The espeak-ng fallback compiles its WebAssembly on first use, on this thread; do it now, not mid-stream where
-    // it would stall the player (a made-up word is one the lexicon cannot resolve).
-    await g2p.phonemize("zorblaxian", "en-us");
+        ? undefined
+        : createEspeakFallback({
+            ...(this.options.espeakIdleReleaseMs !== undefined
+              ? { idleReleaseMs: this.options.espeakIdleReleaseMs }
+              : {}),
+            onRelease: () => (this.memoryCleanups += 1),
+            ...(this.options.log ? { log: this.options.log } : {}),
+          });
+    const g2p = createG2P(espeak ? { lexicons, fallback: espeak } : { lexicons });
+    // The first utterance usually follows the daemon's start (the extension starts it to speak): start the espeak-ng
+    // host now, in the background, so a name in the first sentence does not wait for it (a made-up word is one the
+    // lexicon cannot resolve). It stops again after its idle time.
+    void g2p.phonemize("zorblaxian", "en-us");
     const synthesizer = new KokoroSynthesizer({
       engine,
       voices,
@@ -176,7 +198,7 @@ export class SpeechModel extends EventEmitter<Events> implements SynthesizerProv
       trimSilence: this.options.trimSilence ?? false,
       ...(this.options.onSynthesized ? { onSynthesized: this.options.onSynthesized } : {}),
     });
-    this.ready = { synthesizer, engine, g2p };
+    this.ready = { synthesizer, engine, g2p, espeak };
     this.setReport({
       state: "ready",
       synthesizer: synthesizer.name,

@@ -54,6 +54,8 @@ export interface SynthesizerProvider {
   download(quality?: ModelQuality): ModelStatusReport;
   /** Synthesis totals since start (zeros before a model is loaded). */
   synthesisCounters(): SynthesisTotals;
+  /** RSS of the helper processes synthesis runs (0 when none), as they last reported it. */
+  helperRssBytes(): number;
   /** Called with every status change. */
   on(event: "status", listener: (status: ModelStatusReport) => void): unknown;
 }
@@ -65,6 +67,7 @@ export const NO_SYNTHESIS: Readonly<SynthesisTotals> = Object.freeze({
   fallbackWords: 0,
   providerFallbacks: 0,
   fallbackStreams: 0,
+  memoryCleanups: 0,
 });
 
 /** A provider whose synthesizer is always ready (the test fixture loaded with `--synthesizer-module`). */
@@ -89,6 +92,10 @@ export class FixedSynthesizerProvider implements SynthesizerProvider {
 
   synthesisCounters(): SynthesisTotals {
     return { ...NO_SYNTHESIS };
+  }
+
+  helperRssBytes(): number {
+    return 0;
   }
 
   on(): this {

@@ -52,6 +52,9 @@ export function formatPrometheus(status: DaemonStatus): string {
   out.metric("provider_fallbacks_total", "counter", "Execution provider failures that moved inference to CPU.", [
     ["", counters.providerFallbacks],
   ]);
+  out.metric("memory_cleanups_total", "counter", "Idle resources released to give memory back.", [
+    ["", counters.memoryCleanups],
+  ]);
   out.metric("ttfa_milliseconds", "gauge", "Time to first audio of recent speak streams.", quantiles(latency.ttfaMs));
   out.metric(
     "rtf",
@@ -76,7 +79,10 @@ export function formatPrometheus(status: DaemonStatus): string {
   out.metric("model_download_percent", "gauge", "Progress of a model download in progress.", [
     ["", model.progress?.percent ?? null],
   ]);
-  out.metric("resident_memory_bytes", "gauge", "Resident set size.", [["", memory.rssBytes]]);
+  out.metric("resident_memory_bytes", "gauge", "Resident set size of the daemon process.", [["", memory.rssBytes]]);
+  out.metric("helper_resident_memory_bytes", "gauge", "Resident set size of the daemon's helper processes.", [
+    ["", memory.helperRssBytes],
+  ]);
   out.metric("heap_used_bytes", "gauge", "V8 heap in use.", [["", memory.heapUsedBytes]]);
   return out.text();
 }

@@ -41,7 +41,8 @@ export class Telemetry {
     };
   }
 
-  memory(): MemoryStatus {
+  /** The daemon process's own memory; helper processes are added by whoever runs them. */
+  memory(): Omit<MemoryStatus, "helperRssBytes"> {
     const usage = process.memoryUsage();
     return { rssBytes: usage.rss, heapUsedBytes: usage.heapUsed, externalBytes: usage.external };
   }

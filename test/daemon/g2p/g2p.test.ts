@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { isVocabSymbol, PHONEME_VOCAB } from "@kokoro-speech/shared";
 import { createEspeakFallback } from "../../../daemon/src/g2p/espeak-fallback.js";
 import { createG2P } from "../../../daemon/src/g2p/g2p.js";
@@ -138,7 +138,9 @@ describe("createG2P output", () => {
 });
 
 describe("createG2P with the espeak fallback", () => {
-  const withFallback = createG2P({ lexicons, fallback: createEspeakFallback() });
+  const fallback = createEspeakFallback();
+  const withFallback = createG2P({ lexicons, fallback });
+  afterAll(() => fallback.close());
 
   it("sends unknown words to espeak in one batch and counts them", async () => {
     expect(withFallback.phonemizeSync("the kubernetes flibber", "en-us")).toBeUndefined();

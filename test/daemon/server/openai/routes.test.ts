@@ -48,6 +48,9 @@ class LoadingModel implements SynthesizerProvider {
   synthesisCounters() {
     return { ...NO_SYNTHESIS };
   }
+  helperRssBytes(): number {
+    return 0;
+  }
   on(): this {
     return this;
   }
