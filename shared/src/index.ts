@@ -6,6 +6,7 @@ export * from "./messages.js";
 export * from "./validate.js";
 export * from "./frames.js";
 export * from "./paths.js";
+export * from "./daemon-env.js";
 export * from "./discovery.js";
 export * from "./client.js";
 export * from "./voice-catalog.js";

@@ -13,7 +13,7 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { BYTES_PER_SECOND, DaemonClient, STATE_FILES } from "@kokoro-speech/shared";
+import { BYTES_PER_SECOND, DAEMON_PROCESS_ENV, DaemonClient, STATE_FILES } from "@kokoro-speech/shared";
 import { createSink } from "../../daemon/src/audio/index.js";
 import { ClientPcmSource } from "../../daemon/src/player/client-pcm-source.js";
 import { Player, type PlayerListener } from "../../daemon/src/player/player.js";
@@ -30,9 +30,7 @@ async function coldStartMs(): Promise<{ listeningMs: number; welcomeMs: number }
   const child = spawn(
     process.execPath,
     [CLI_PATH, "serve", "--port", "0", "--sink", "null", "--state-dir", stateDir, "--log-level", "silent"],
-    {
-      stdio: ["ignore", "pipe", "ignore"],
-    },
+    { env: { ...process.env, ...DAEMON_PROCESS_ENV }, stdio: ["ignore", "pipe", "ignore"] },
   );
   let listeningMs = 0;
   const port = await new Promise<number>((resolve) => {

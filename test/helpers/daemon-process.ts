@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { DaemonClient, STATE_FILES } from "@kokoro-speech/shared";
+import { DAEMON_PROCESS_ENV, DaemonClient, STATE_FILES } from "@kokoro-speech/shared";
 import { testTempRoot } from "./temp-dir.js";
 
 export const REPO_ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -59,7 +59,8 @@ export async function startDaemonProcess(options: DaemonProcessOptions = {}): Pr
   ];
   const child = spawn(process.execPath, args, {
     cwd: REPO_ROOT,
-    env: options.env ?? process.env,
+    // As the extension and the CLI start it (see DAEMON_PROCESS_ENV), so memory measurements are the product's.
+    env: { ...(options.env ?? process.env), ...DAEMON_PROCESS_ENV },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stdout = "";

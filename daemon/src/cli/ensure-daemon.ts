@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { mkdir, open } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { resolveStateDir, STATE_FILES, type DaemonClient } from "@kokoro-speech/shared";
+import { DAEMON_PROCESS_ENV, resolveStateDir, STATE_FILES, type DaemonClient } from "@kokoro-speech/shared";
 import { connectToDaemon } from "./connect.js";
 import { CliError, EXIT_UNREACHABLE } from "./errors.js";
 
@@ -41,7 +41,11 @@ export async function ensureDaemon(options: EnsureDaemonOptions = {}): Promise<D
     stateDir,
     ...(options.dataDir ? ["--data-dir", options.dataDir] : []),
   ];
-  const child = spawn(process.execPath, args, { detached: true, stdio: ["ignore", log.fd, log.fd] });
+  const child = spawn(process.execPath, args, {
+    detached: true,
+    env: { ...process.env, ...DAEMON_PROCESS_ENV },
+    stdio: ["ignore", log.fd, log.fd],
+  });
   child.unref();
   await log.close();
 

@@ -1,4 +1,6 @@
 import { Option, type Command } from "commander";
+import { DAEMON_PROCESS_ENV } from "@kokoro-speech/shared";
+import type { Logger } from "pino";
 import { ConfigError, resolveConfig, secondsToMs, type ConfigOverrides } from "../config.js";
 import { PortInUseError, startDaemon } from "../daemon.js";
 import { createLogger } from "../telemetry/logger.js";
@@ -35,6 +37,16 @@ function toOverrides(flags: ServeFlags): ConfigOverrides {
     fallbackVoice: flags.fallbackVoice === false ? false : undefined,
     espeakIdleMs: flags.espeakIdleSeconds === undefined ? undefined : secondsToMs(flags.espeakIdleSeconds),
   } as ConfigOverrides;
+}
+
+/** Started by hand (`npm run daemon`) rather than by a launcher: say what that costs, once. */
+function warnIfLaunchedWithoutProcessEnv(log: Logger): void {
+  const missing = Object.keys(DAEMON_PROCESS_ENV).filter((name) => process.env[name] === undefined);
+  if (process.platform !== "linux" || missing.length === 0) return;
+  log.warn(
+    { missing },
+    "started without the launchers' environment (DAEMON_PROCESS_ENV): glibc keeps the model's load-time copies resident",
+  );
 }
 
 export function registerServeCommand(program: Command): void {
@@ -83,6 +95,7 @@ export function registerServeCommand(program: Command): void {
       }
       const { daemon } = result;
       process.stdout.write(`listening on 127.0.0.1:${daemon.port} (pid ${process.pid})\n`);
+      warnIfLaunchedWithoutProcessEnv(log);
       await new Promise<void>((resolve) => {
         const shutdown = (signal: NodeJS.Signals): void => {
           log.info({ signal }, "shutting down");

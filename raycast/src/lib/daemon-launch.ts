@@ -1,5 +1,6 @@
 /** The command line and environment a detached daemon is started with. */
 import { delimiter } from "node:path";
+import { DAEMON_PROCESS_ENV } from "@kokoro-speech/shared";
 
 export interface DaemonLaunch {
   readonly nodeBinary: string;
@@ -38,7 +39,7 @@ export function daemonEnvironment(parentEnv: NodeJS.ProcessEnv): NodeJS.ProcessE
   }
   const pathDirs = [...(parentEnv.PATH ?? "").split(delimiter).filter(Boolean), ...EXTRA_PATH_DIRS];
   env.PATH = [...new Set(pathDirs)].join(delimiter);
-  return env;
+  return { ...env, ...DAEMON_PROCESS_ENV };
 }
 
 export function buildDaemonLaunch(input: LaunchInput): DaemonLaunch {

@@ -1,5 +1,6 @@
 /** If these fail, the daemon inherits Raycast's NODE_OPTIONS/NODE_PATH, or disagrees with us on its folders. */
 import { describe, expect, it } from "vitest";
+import { DAEMON_PROCESS_ENV } from "@kokoro-speech/shared";
 import { buildDaemonLaunch, daemonEnvironment } from "../../../raycast/src/lib/daemon-launch.js";
 
 const PARENT: NodeJS.ProcessEnv = {
@@ -25,6 +26,11 @@ describe("daemonEnvironment", () => {
       XDG_CONFIG_HOME: "/tmp/config",
       KOKORO_SPEECH_STATE_DIR: "/tmp/state",
     });
+  });
+
+  it("adds the daemon's own process settings (the allocator's mmap threshold)", () => {
+    expect(Object.keys(DAEMON_PROCESS_ENV)).toContain("MALLOC_MMAP_THRESHOLD_");
+    expect(daemonEnvironment(PARENT)).toMatchObject(DAEMON_PROCESS_ENV);
   });
 
   it("extends launchd's minimal PATH with Homebrew's folders, without duplicates", () => {
