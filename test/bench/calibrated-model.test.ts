@@ -8,7 +8,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { KokoroEngine, VoiceStore } from "../../daemon/src/engine/index.js";
-import { CALIBRATED_VOICE, encodeCalibratedModel, writeCalibratedModel } from "../fixtures/calibrated-model.js";
+import {
+  CALIBRATED_VOICE,
+  CALIBRATED_WIDTH,
+  encodeCalibratedModel,
+  writeCalibratedModel,
+} from "../fixtures/calibrated-model.js";
 import { STAND_IN_SAMPLES_PER_TOKEN, writeVoiceBin } from "../fixtures/stand-in-model.js";
 
 let directory: string;
@@ -46,6 +51,20 @@ describe("calibrated stand-in model", () => {
     const second = await engine.synthesize({ phonemes: "ba", voice: CALIBRATED_VOICE, speed: 1 });
     expect(first.pcm.some((byte) => byte !== 0)).toBe(true);
     expect(first.pcm.equals(second.pcm)).toBe(false);
+  });
+
+  it("gives each layer its own weights when asked, so the file grows like a real model's and still loads", async () => {
+    const oneMatrixBytes = CALIBRATED_WIDTH * CALIBRATED_WIDTH * 4;
+    const shared = encodeCalibratedModel(3).byteLength;
+    expect(encodeCalibratedModel(3, true).byteLength - shared).toBeGreaterThanOrEqual(2 * oneMatrixBytes);
+    const distinct = new KokoroEngine({ voices: await VoiceStore.fromDirectory(join(directory, "voices")) });
+    try {
+      await distinct.load({ modelPath: await writeCalibratedModel(join(directory, "distinct.onnx"), 3, true) });
+      const result = await distinct.synthesize({ phonemes: "hˈɛlO", voice: CALIBRATED_VOICE, speed: 1 });
+      expect(result.samples).toBe(STAND_IN_SAMPLES_PER_TOKEN * (result.tokens + 2));
+    } finally {
+      await distinct.close();
+    }
   });
 
   it.each([[0], [-1], [1.5]])("refuses a depth of %s layers with a RangeError", (layers) => {

@@ -13,8 +13,11 @@
  *   model configured, with the time until the model is ready beside it.
  * - P4 underruns: whole paragraphs spoken by a daemon whose model runs at RTF 0.8 (calibrated to 20 ms per 25 ms
  *   token) and at the 2 ms-per-token model; the daemon's underrun counter (goal 0).
- * - P7 RSS: the daemon's RSS after the model loaded and one utterance (goal ≤ model file size + 150 MB); the real
- *   model too when `KOKORO_SPEECH_MODEL_PATH` and `KOKORO_SPEECH_VOICES_PATH` name one.
+ * - P7 RSS: the daemon's RSS after the model loaded and one utterance (goal ≤ model file size + 150 MB), with the
+ *   espeak-ng helper process's RSS beside it, and again at idle once the helper stopped (`--espeak-idle-seconds 0`);
+ *   the same for a stand-in of real size (distinct weights per layer, about the int8 model's 92 MB), so that how
+ *   onnxruntime holds weights shows; the real model too when `KOKORO_SPEECH_MODEL_PATH` and
+ *   `KOKORO_SPEECH_VOICES_PATH` name one.
  *
  * Caches off: every daemon is fresh (its espeak fallback cache empty) and every in-process run builds a fresh G2P.
  * Before each measurement one untimed utterance with a made-up word loads espeak-ng's WASM and the voice pack, as in
@@ -32,7 +35,12 @@ import { Player, type PlayerListener } from "../../daemon/src/player/player.js";
 import { SpeechSource } from "../../daemon/src/player/speech-source.js";
 import { PlaybackStream } from "../../daemon/src/player/stream.js";
 import { KokoroSynthesizer } from "../../daemon/src/synthesis/kokoro-synthesizer.js";
-import { CALIBRATED_VOICE, prepareCalibratedModel, type CalibratedModel } from "../fixtures/calibrated-model.js";
+import {
+  CALIBRATED_VOICE,
+  prepareCalibratedModel,
+  writeCalibratedModel,
+  type CalibratedModel,
+} from "../fixtures/calibrated-model.js";
 import { STAND_IN_SAMPLES_PER_TOKEN, writeStandInModel, writeVoiceBin } from "../fixtures/stand-in-model.js";
 import { NEWS_ARTICLE_PARAGRAPHS } from "./fixtures/news-article.js";
 import { SPEAK_PARAGRAPHS } from "./fixtures/speak-paragraphs.js";
@@ -44,6 +52,9 @@ const P1_RUNS = 30;
 const P2_RUNS = 8;
 const P4_RUNS = 3;
 const REAL_RSS_RUNS = 3;
+const IDLE_RSS_RUNS = 3;
+/** Distinct 4 MB layers: a 97 MB file, about the size of the int8 Kokoro export the daemon installs by default. */
+const REAL_SIZE_LAYERS = 21;
 const MS_PER_TOKEN = 2;
 /** Audio per token is 600 samples = 25 ms, so RTF 0.8 is 20 ms of inference per token. */
 const RTF_LIMIT = 0.8;
@@ -140,6 +151,7 @@ interface DaemonRunSamples {
   readonly welcomeMs: number[];
   readonly readyMs: number[];
   readonly rssMb: number[];
+  readonly helperRssMb: number[];
 }
 
 async function p2Rows(model: CalibratedModel, lexicon: Lexicon, lifecycle: DaemonRunSamples): Promise<BenchRow[]> {
@@ -160,6 +172,7 @@ async function p2Rows(model: CalibratedModel, lexicon: Lexicon, lifecycle: Daemo
         const status = await running.client.status();
         if (status.latency.lastTtfaMs !== null) daemonTtfaMs.push(status.latency.lastTtfaMs);
         lifecycle.rssMb.push(status.memory.rssBytes / MB);
+        lifecycle.helperRssMb.push(status.memory.helperRssBytes / MB);
       } finally {
         await stopModelDaemon(running);
       }
@@ -240,6 +253,42 @@ async function realModelRssRows(): Promise<BenchRow[]> {
   ];
 }
 
+/**
+ * P7 at idle: a daemon whose espeak-ng helper stops as soon as it is idle; RSS after one utterance (with a made-up
+ * word, so the helper ran) once the daemon counted the helper's stop, and RSS right after the utterance.
+ */
+async function idleRss(model: ModelFiles): Promise<{ afterUtteranceMb: number[]; idleMb: number[] }> {
+  const afterUtteranceMb: number[] = [];
+  const idleMb: number[] = [];
+  for (let run = 0; run < IDLE_RSS_RUNS; run++) {
+    const running = await startModelDaemon(model, { ...process.env, KOKORO_SPEECH_ESPEAK_IDLE_SECONDS: "0" });
+    try {
+      const cleanupsBefore = (await running.client.status()).counters.memoryCleanups;
+      await warmUp(running.client, model.voice);
+      afterUtteranceMb.push((await running.client.status()).memory.rssBytes / MB);
+      let status = await running.client.status();
+      while (status.counters.memoryCleanups === cleanupsBefore || status.memory.helperRssBytes > 0) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        status = await running.client.status();
+      }
+      idleMb.push(status.memory.rssBytes / MB);
+    } finally {
+      await stopModelDaemon(running);
+    }
+  }
+  return { afterUtteranceMb, idleMb };
+}
+
+async function idleRssRows(model: ModelFiles, label: string): Promise<BenchRow[]> {
+  const modelMb = (await stat(model.modelPath)).size / MB;
+  const { afterUtteranceMb, idleMb } = await idleRss(model);
+  const name = `${label} (${modelMb.toFixed(0)} MB)`;
+  return [
+    summarize(`P7 RSS after load and one utterance, ${name}`, "MB", afterUtteranceMb, rssGoal(modelMb)),
+    summarize(`P7 RSS at idle, espeak-ng helper stopped, ${name}`, "MB", idleMb, rssGoal(modelMb)),
+  ];
+}
+
 function rssGoal(modelMb: number): string {
   return `≤ ${modelMb.toFixed(0)} + ${RSS_ALLOWANCE_MB} = ${(modelMb + RSS_ALLOWANCE_MB).toFixed(0)} MB`;
 }
@@ -254,7 +303,7 @@ export async function runSpeakBenchmarks(): Promise<BenchRow[]> {
     const rows = await p1Rows(directory, voicesPath, lexicon);
 
     const calibrated = await prepareCalibratedModel(join(directory, "calibrated"), MS_PER_TOKEN);
-    const lifecycle: DaemonRunSamples = { welcomeMs: [], readyMs: [], rssMb: [] };
+    const lifecycle: DaemonRunSamples = { welcomeMs: [], readyMs: [], rssMb: [], helperRssMb: [] };
     rows.push(...(await p2Rows(calibrated, lexicon, lifecycle)));
     const label = `calibrated model, ${calibrated.msPerToken.toFixed(2)} ms/token`;
     const modelMb = (await stat(calibrated.modelPath)).size / MB;
@@ -267,7 +316,15 @@ export async function runSpeakBenchmarks(): Promise<BenchRow[]> {
         lifecycle.rssMb,
         rssGoal(modelMb),
       ),
+      summarize(`P7 espeak-ng helper process RSS while it runs, ${label}`, "MB", lifecycle.helperRssMb),
+      ...(await idleRssRows(calibrated, label)),
     );
+    const realSize: ModelFiles = {
+      modelPath: await writeCalibratedModel(join(directory, "real-size.onnx"), REAL_SIZE_LAYERS, true),
+      voicesPath: calibrated.voicesPath,
+      voice: calibrated.voice,
+    };
+    rows.push(...(await idleRssRows(realSize, `stand-in of real size, ${REAL_SIZE_LAYERS} distinct layers`)));
 
     const atLimit = await prepareCalibratedModel(
       join(directory, "rtf-limit"),
