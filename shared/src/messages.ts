@@ -261,6 +261,8 @@ export interface ModelStatusReport {
   synthesizer?: string;
   /** Present once loaded. */
   modelFile?: string;
+  /** The weights' type (`fp32`, `fp16`, `int8`) when the file is a published export; absent for any other file. */
+  dtype?: string;
   flavour?: string;
   provider?: string;
   loadMs?: number;

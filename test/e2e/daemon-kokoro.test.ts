@@ -63,6 +63,8 @@ describe("speak with the Kokoro engine", () => {
     const { daemon, client, events } = await startWithModel();
     const model = (await client.status()).model;
     expect(model).toMatchObject({ state: "ready", synthesizer: "kokoro", flavour: "kokoro-onnx", provider: "cpu" });
+    // A generated file is no published export: its weights' type is not claimed.
+    expect(model).not.toHaveProperty("dtype");
 
     const { streamId } = await client.request({ type: "speak", text: TEXT, voice: "af_fixture" });
     expect((await client.waitForTerminal(streamId!)).event).toBe("completed");

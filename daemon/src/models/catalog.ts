@@ -24,6 +24,8 @@ export interface CatalogFile {
   readonly sha256: string;
   readonly licence: string;
   readonly signature: FileSignature;
+  /** For a model: the type of its weights, reported in `status` once it is loaded. */
+  readonly dtype?: ModelDtype;
 }
 
 /** Where `MODEL_FILES` and `VOICES_ARCHIVE` are published (the thewh1teagle/kokoro-onnx release `model-files-v1.0`). */
@@ -40,6 +42,7 @@ const VOICE_LICENCE = "Apache-2.0 (Kokoro-82M voices)";
 export const MODEL_FILES: Readonly<Record<ModelDtype, CatalogFile>> = {
   fp32: {
     fileName: "kokoro-v1.0.onnx",
+    dtype: "fp32",
     bytes: 325_532_387,
     sha256: "7d5df8ecf7d4b1878015a32686053fd0eebe2bc377234608764cc0ef3636a6c5",
     licence: RELEASE_MODEL_LICENCE,
@@ -47,6 +50,7 @@ export const MODEL_FILES: Readonly<Record<ModelDtype, CatalogFile>> = {
   },
   fp16: {
     fileName: "kokoro-v1.0.fp16.onnx",
+    dtype: "fp16",
     bytes: 177_464_787,
     sha256: "c1610a859f3bdea01107e73e50100685af38fff88f5cd8e5c56df109ec880204",
     licence: RELEASE_MODEL_LICENCE,
@@ -54,6 +58,7 @@ export const MODEL_FILES: Readonly<Record<ModelDtype, CatalogFile>> = {
   },
   int8: {
     fileName: "kokoro-v1.0.int8.onnx",
+    dtype: "int8",
     bytes: 92_361_271,
     sha256: "6e742170d309016e5891a994e1ce1559c702a2ccd0075e67ef7157974f6406cb",
     licence: RELEASE_MODEL_LICENCE,
@@ -79,6 +84,7 @@ const ONNX_COMMUNITY_LICENCE = "Apache-2.0 (Kokoro-82M weights, onnx-community e
 const ONNX_COMMUNITY_MODELS: readonly CatalogFile[] = [
   {
     fileName: "model.onnx",
+    dtype: "fp32",
     bytes: 325_532_232,
     sha256: "8fbea51ea711f2af382e88c833d9e288c6dc82ce5e98421ea61c058ce21a34cb",
     licence: ONNX_COMMUNITY_LICENCE,
@@ -86,6 +92,7 @@ const ONNX_COMMUNITY_MODELS: readonly CatalogFile[] = [
   },
   {
     fileName: "model_fp16.onnx",
+    dtype: "fp16",
     bytes: 163_234_740,
     sha256: "ba4527a874b42b21e35f468c10d326fdff3c7fc8cac1f85e9eb6c0dfc35c334a",
     licence: ONNX_COMMUNITY_LICENCE,
@@ -93,6 +100,7 @@ const ONNX_COMMUNITY_MODELS: readonly CatalogFile[] = [
   },
   {
     fileName: "model_quantized.onnx",
+    dtype: "int8",
     bytes: 92_361_116,
     sha256: "fbae9257e1e05ffc727e951ef9b9c98418e6d79f1c9b6b13bd59f5c9028a1478",
     licence: ONNX_COMMUNITY_LICENCE,

@@ -36,6 +36,8 @@ export const DEFAULT_VOICES_SOURCE: VoicesSource = "release";
 export interface ModelPaths {
   readonly modelPath: string;
   readonly voicesPath: string;
+  /** The weights' type when the model is a published export (by size and sha256); null for any other file. */
+  readonly dtype: ModelDtype | null;
 }
 
 export interface ManagedFile {
@@ -178,7 +180,7 @@ export class ModelManager extends EventEmitter<ModelManagerEvents> {
         signal,
       });
     }
-    return { modelPath, voicesPath };
+    return { modelPath, voicesPath, dtype: model };
   }
 
   /** Downloads the files one after the other, reporting one progress figure across all of them. */
@@ -252,7 +254,7 @@ export class ModelManager extends EventEmitter<ModelManagerEvents> {
       const sha256 = archiveBytes === archive.bytes ? archive.sha256 : undefined;
       await verifyFile(paths.voicesPath, { sha256, signature: archive.signature }, signal);
     }
-    return { modelPath: paths.modelPath, voicesPath: paths.voicesPath };
+    return { modelPath: paths.modelPath, voicesPath: paths.voicesPath, dtype: knownModel?.dtype ?? null };
   }
 
   /** Every `<name>.bin` in the directory must have a pack's size, and the catalogue's hash when the name is known. */

@@ -203,6 +203,7 @@ export class SpeechModel extends EventEmitter<Events> implements SynthesizerProv
       state: "ready",
       synthesizer: synthesizer.name,
       modelFile: paths.modelPath,
+      ...(paths.dtype ? { dtype: paths.dtype } : {}),
       flavour: loaded.flavour,
       provider: loaded.provider,
       loadMs: Math.round(loaded.loadMs),

@@ -59,6 +59,7 @@ describe("ModelManager.ensure", () => {
     expect(paths).toEqual({
       modelPath: join(dataDir, "kokoro-v1.0.int8.onnx"),
       voicesPath: join(dataDir, "voices-v1.0.bin"),
+      dtype: "int8",
     });
     expect((await readFile(paths.modelPath)).equals(fixtures.models.int8)).toBe(true);
     expect((await readFile(paths.voicesPath)).equals(fixtures.voicesArchive)).toBe(true);
@@ -139,18 +140,18 @@ describe("ModelManager.useExisting", () => {
     return { modelPath, voicesPath };
   }
 
-  it("verifies a known model and voice directory in place without copying", async () => {
+  it("verifies a known model and voice directory in place without copying, and names its weights' type", async () => {
     const voices = new Map([...fixtures.voicePacks, ["xf_custom", Buffer.alloc(VOICE_PACK_BYTES, 1)]]);
     const existing = await writeExisting(fixtures.models.fp32, voices);
     const { manager } = createManager();
-    expect(await manager.useExisting(existing)).toEqual(existing);
+    expect(await manager.useExisting(existing)).toEqual({ ...existing, dtype: "fp32" });
     expect(manager.status().state).toBe("ready");
     expect(existsSync(dataDir)).toBe(false);
   });
 
   it("accepts an ONNX model the catalogue does not know, by its signature", async () => {
     const existing = await writeExisting(onnxShapedBytes(1234), fixtures.voicePacks);
-    await createManager().manager.useExisting(existing);
+    expect(await createManager().manager.useExisting(existing)).toEqual({ ...existing, dtype: null });
   });
 
   it("verifies a voices archive given as a file", async () => {

@@ -69,10 +69,10 @@ export async function buildTestCatalog(dir: string): Promise<TestCatalog> {
   await writeFile(join(voicesPackageDir, "package.json"), JSON.stringify({ name: "kokoro-js", version: "1.2.1" }));
   for (const [name, bytes] of voicePacks) await writeFile(join(voicesPackageDir, "voices", `${name}.bin`), bytes);
   const modelFiles = {
-    int8: catalogFile("kokoro-v1.0.int8.onnx", models.int8, "onnx"),
-    fp16: catalogFile("kokoro-v1.0.fp16.onnx", models.fp16, "onnx"),
-    fp32: catalogFile("kokoro-v1.0.onnx", models.fp32, "onnx"),
-  };
+    int8: { ...catalogFile("kokoro-v1.0.int8.onnx", models.int8, "onnx"), dtype: "int8" },
+    fp16: { ...catalogFile("kokoro-v1.0.fp16.onnx", models.fp16, "onnx"), dtype: "fp16" },
+    fp32: { ...catalogFile("kokoro-v1.0.onnx", models.fp32, "onnx"), dtype: "fp32" },
+  } satisfies ModelCatalog["models"];
   const catalog: ModelCatalog = {
     models: modelFiles,
     voicesArchive: catalogFile("voices-v1.0.bin", voicesArchive, "zip"),
