@@ -48,6 +48,42 @@ describe("single instance", () => {
     await client.close();
   });
 
+  /** A live process that is not a daemon, like whatever holds the lock's pid after a reboot; its start time too. */
+  async function unrelatedProcess(): Promise<{ pid: number; startedAtMs: number }> {
+    const child = spawn(
+      process.execPath,
+      ["-e", "console.log(Math.round(performance.timeOrigin)); setInterval(() => {}, 1e3)"],
+      {
+        stdio: ["ignore", "pipe", "ignore"],
+      },
+    );
+    cleanups.push(async () => child.kill("SIGKILL"));
+    const startedAtMs = await new Promise<number>((resolve) =>
+      child.stdout.once("data", (data: Buffer) => resolve(Number(data.toString()))),
+    );
+    return { pid: child.pid!, startedAtMs };
+  }
+
+  it("takes over a lock whose pid now belongs to a process that started at another time (a reused pid)", async () => {
+    const other = await unrelatedProcess();
+    const stateDir = await mkdtemp(join(tmpdir(), "kokoro-reused-pid-"));
+    cleanups.push(() => rm(stateDir, { recursive: true, force: true }));
+    const anHourEarlier = other.startedAtMs - 3_600_000;
+    await writeFile(join(stateDir, STATE_FILES.lock), `${other.pid}\n${anHourEarlier}\n`);
+    const daemon = await started({ sink: "null", stateDir });
+    expect(daemon.pid).not.toBe(other.pid);
+  });
+
+  it("respects a lock whose pid and start time match a running process", async () => {
+    const other = await unrelatedProcess();
+    const stateDir = await mkdtemp(join(tmpdir(), "kokoro-live-lock-"));
+    cleanups.push(() => rm(stateDir, { recursive: true, force: true }));
+    await writeFile(join(stateDir, STATE_FILES.lock), `${other.pid}\n${other.startedAtMs}\n`);
+    const result = await runCli(["serve", "--port", "0", "--sink", "null", "--state-dir", stateDir]);
+    expect(result.code).toBe(0);
+    expect(result.stdout.trim()).toBe(`already running (pid ${other.pid})`);
+  });
+
   it("treats a lock holding a dead pid as stale", async () => {
     const first = await startDaemonProcess({ sink: "null" });
     const stateDir = first.stateDir;

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { mkdir, open, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { STATE_FILES } from "@kokoro-speech/shared";
+import { ownStartTimeMs, processStartTimeMs, START_TIME_TOLERANCE_MS } from "./process-start-time.js";
 
 export type LockResult = { acquired: true; release: () => Promise<void> } | { acquired: false; pid: number };
 
@@ -27,9 +28,28 @@ function isProcessAlive(pid: number): boolean {
   return !isZombie(pid);
 }
 
+/** What the lock file says: its owner's pid and, since this format, when that process started. */
+interface LockOwner {
+  readonly pid: number;
+  readonly startedAtMs: number | null;
+}
+
 /**
- * One daemon per state directory: the lock file is created exclusively and holds the owner's pid. A lock whose
- * pid is dead is stale (the daemon was killed) and is taken over.
+ * Whether the lock's owner still runs: its pid is alive and, when the lock recorded a start time, the process now
+ * holding that pid started then. A different start time means the pid was reused (typically after a reboot, with the
+ * lock file left behind) by a process that is not a daemon.
+ */
+async function ownerIsRunning(owner: LockOwner): Promise<boolean> {
+  if (owner.pid === process.pid || !isProcessAlive(owner.pid)) return false;
+  if (owner.startedAtMs === null) return true;
+  const actualMs = await processStartTimeMs(owner.pid);
+  return actualMs === null || Math.abs(actualMs - owner.startedAtMs) <= START_TIME_TOLERANCE_MS;
+}
+
+/**
+ * One daemon per state directory: the lock file is created exclusively and holds the owner's pid and start time. A
+ * lock whose owner no longer runs (the daemon was killed, or its pid now belongs to another process) is stale and is
+ * taken over.
  */
 export async function acquireInstanceLock(stateDir: string): Promise<LockResult> {
   await mkdir(stateDir, { recursive: true, mode: 0o700 });
@@ -37,30 +57,35 @@ export async function acquireInstanceLock(stateDir: string): Promise<LockResult>
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       const handle = await open(lockPath, "wx", 0o600);
-      await handle.writeFile(`${process.pid}\n`);
+      await handle.writeFile(`${process.pid}\n${ownStartTimeMs()}\n`);
       await handle.close();
       return {
         acquired: true,
         release: async () => {
-          const owner = await readLockPid(lockPath);
-          if (owner === process.pid) await rm(lockPath, { force: true });
+          const owner = await readLockOwner(lockPath);
+          if (owner?.pid === process.pid) await rm(lockPath, { force: true });
         },
       };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
     }
-    const pid = await readLockPid(lockPath);
-    if (pid !== null && pid !== process.pid && isProcessAlive(pid)) return { acquired: false, pid };
+    const owner = await readLockOwner(lockPath);
+    if (owner !== null && (await ownerIsRunning(owner))) return { acquired: false, pid: owner.pid };
     await rm(lockPath, { force: true });
   }
   throw new Error(`Could not take the lock ${lockPath}`);
 }
 
-async function readLockPid(lockPath: string): Promise<number | null> {
+/** The owner a lock file names; a lock written before start times were recorded has only the pid. */
+async function readLockOwner(lockPath: string): Promise<LockOwner | null> {
+  let lines: string[];
   try {
-    const pid = Number.parseInt((await readFile(lockPath, "utf8")).trim(), 10);
-    return Number.isInteger(pid) && pid > 0 ? pid : null;
+    lines = (await readFile(lockPath, "utf8")).split("\n");
   } catch {
     return null;
   }
+  const pid = Number.parseInt(lines[0] ?? "", 10);
+  if (!Number.isInteger(pid) || pid <= 0) return null;
+  const startedAtMs = Number.parseInt(lines[1] ?? "", 10);
+  return { pid, startedAtMs: Number.isInteger(startedAtMs) && startedAtMs > 0 ? startedAtMs : null };
 }
