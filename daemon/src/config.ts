@@ -30,6 +30,8 @@ const configSchema = z.strictObject({
   fallbackVoice: z.boolean(),
   /** Quiet time after which the espeak-ng G2P host process is stopped to give its memory back. */
   espeakIdleMs: z.number().min(0).finite(),
+  /** Synthesize a segment whose synthesis failed once more before the stream fails. */
+  retryFailedSegment: z.boolean(),
   /** Trim leading and trailing silence of every segment, keeping natural pauses (off: the model's audio as is). */
   trimSilence: z.boolean(),
   /** Execution provider for inference; a non-CPU one falls back to CPU once if it fails. */
@@ -52,6 +54,7 @@ export const CONFIG_ENV = {
   modelPath: "KOKORO_SPEECH_MODEL_PATH",
   voicesPath: "KOKORO_SPEECH_VOICES_PATH",
   espeakIdleSeconds: "KOKORO_SPEECH_ESPEAK_IDLE_SECONDS",
+  retryFailedSegment: "KOKORO_SPEECH_RETRY_FAILED_SEGMENT",
 } as const;
 
 /** A number of seconds as milliseconds; NaN (reported by validation) when the text is not a number. */
@@ -72,6 +75,9 @@ function fromEnv(env: NodeJS.ProcessEnv): ConfigOverrides {
   const trim = env[CONFIG_ENV.trimSilence];
   if (trim === "1" || trim === "true") overrides.trimSilence = true;
   else if (trim === "0" || trim === "false") overrides.trimSilence = false;
+  const retry = env[CONFIG_ENV.retryFailedSegment];
+  if (retry === "1" || retry === "true") overrides.retryFailedSegment = true;
+  else if (retry === "0" || retry === "false") overrides.retryFailedSegment = false;
   const fallback = env[CONFIG_ENV.fallbackVoice];
   if (fallback === "1" || fallback === "true") overrides.fallbackVoice = true;
   else if (fallback === "0" || fallback === "false") overrides.fallbackVoice = false;
@@ -102,6 +108,7 @@ export function resolveConfig(flags: ConfigOverrides = {}, env: NodeJS.ProcessEn
     trimSilence: false,
     fallbackVoice: true,
     espeakIdleMs: DEFAULT_ESPEAK_IDLE_RELEASE_MS,
+    retryFailedSegment: false,
   } satisfies DaemonConfig;
   const definedFlags = Object.fromEntries(Object.entries(flags).filter(([, value]) => value !== undefined));
   const parsed = configSchema.safeParse({ ...defaults, ...fromEnv(env), ...definedFlags });

@@ -17,6 +17,7 @@ import { Hub } from "./server/hub.js";
 import { acquireInstanceLock } from "./server/instance-lock.js";
 import { ensureToken } from "./server/token.js";
 import { ModelManager } from "./models/index.js";
+import { SegmentRetryProvider } from "./synthesis/segment-retry.js";
 import { SpeechModel } from "./synthesis/speech-model.js";
 import {
   FixedSynthesizerProvider,
@@ -64,9 +65,11 @@ async function createSpeech(
   telemetry: Telemetry,
   log: Logger,
 ): Promise<{ speech: SynthesizerProvider; closeSpeech: () => Promise<void> }> {
+  const retrying = (speech: SynthesizerProvider): SynthesizerProvider =>
+    config.retryFailedSegment ? new SegmentRetryProvider(speech, log) : speech;
   if (config.synthesizerModule) {
     const speech = new FixedSynthesizerProvider(await loadSynthesizer(config.synthesizerModule));
-    return { speech, closeSpeech: async () => {} };
+    return { speech: retrying(speech), closeSpeech: async () => {} };
   }
   const model = new SpeechModel({
     manager: new ModelManager({ dataDir: config.dataDir, log }),
@@ -82,7 +85,7 @@ async function createSpeech(
     log,
   });
   model.start();
-  return { speech: model, closeSpeech: () => model.close() };
+  return { speech: retrying(model), closeSpeech: () => model.close() };
 }
 
 export async function startDaemon(config: DaemonConfig, log: Logger): Promise<StartResult> {

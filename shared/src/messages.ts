@@ -320,6 +320,8 @@ export interface SynthesisTotals {
   fallbackStreams: number;
   /** Idle resources released to give memory back (the espeak-ng G2P host stopped after its idle time). */
   memoryCleanups: number;
+  /** Segments synthesized again after their synthesis failed (only with `serve --retry-failed-segment`). */
+  segmentRetries: number;
 }
 
 /** Result of a `status` request (also served as JSON by `GET /status`). */

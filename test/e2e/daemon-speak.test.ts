@@ -57,6 +57,13 @@ describe("a speak stream", () => {
     expect(received.equals(fixtureAudioFor(TEXT))).toBe(true);
   });
 
+  it("fails on a transient segment failure too, as retrying is off by default", async () => {
+    const { streamId } = await client.request({ type: "speak", text: "This plays. This one is FLAKY. The end." });
+    const terminal = await client.waitForTerminal(streamId!);
+    expect(terminal.event === "failed" && terminal.code).toBe("synthesis_failed");
+    expect((await client.status()).counters.segmentRetries).toBe(0);
+  });
+
   it("ends with failed and the code when a segment cannot be synthesized, after playing the ones before", async () => {
     const text = "This plays. This one says FAIL. Never reached.";
     const { streamId } = await client.request({ type: "speak", text });

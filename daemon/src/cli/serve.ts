@@ -19,6 +19,7 @@ interface ServeFlags {
   trimSilence?: boolean;
   fallbackVoice?: boolean;
   espeakIdleSeconds?: string;
+  retryFailedSegment?: boolean;
 }
 
 function toOverrides(flags: ServeFlags): ConfigOverrides {
@@ -36,6 +37,7 @@ function toOverrides(flags: ServeFlags): ConfigOverrides {
     // commander sets `fallbackVoice: true` whenever --no-fallback-voice is absent; only its presence may override.
     fallbackVoice: flags.fallbackVoice === false ? false : undefined,
     espeakIdleMs: flags.espeakIdleSeconds === undefined ? undefined : secondsToMs(flags.espeakIdleSeconds),
+    retryFailedSegment: flags.retryFailedSegment,
   } as ConfigOverrides;
 }
 
@@ -65,6 +67,7 @@ export function registerServeCommand(program: Command): void {
       "answer model_unavailable instead of speaking with espeak-ng until the model is ready",
     )
     .option("--trim-silence", "trim silence around segments, keeping natural pauses at sentence ends")
+    .option("--retry-failed-segment", "synthesize a segment that failed once more before the stream fails")
     .option("--provider <provider>", "inference provider: cpu (default), coreml (macOS) or cuda (Linux)")
     .option(
       "--espeak-idle-seconds <seconds>",

@@ -118,6 +118,7 @@ export class SpeechModel extends EventEmitter<Events> implements SynthesizerProv
     return {
       fallbackStreams,
       memoryCleanups: this.memoryCleanups,
+      segmentRetries: 0,
       inferences: counters.inferences,
       phonemeTokens: counters.tokens,
       droppedSymbols: counters.droppedSymbols,

@@ -68,6 +68,7 @@ export const NO_SYNTHESIS: Readonly<SynthesisTotals> = Object.freeze({
   providerFallbacks: 0,
   fallbackStreams: 0,
   memoryCleanups: 0,
+  segmentRetries: 0,
 });
 
 /** A provider whose synthesizer is always ready (the test fixture loaded with `--synthesizer-module`). */

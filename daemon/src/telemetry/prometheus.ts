@@ -52,6 +52,9 @@ export function formatPrometheus(status: DaemonStatus): string {
   out.metric("provider_fallbacks_total", "counter", "Execution provider failures that moved inference to CPU.", [
     ["", counters.providerFallbacks],
   ]);
+  out.metric("segment_retries_total", "counter", "Segments synthesized again after a failure.", [
+    ["", counters.segmentRetries],
+  ]);
   out.metric("memory_cleanups_total", "counter", "Idle resources released to give memory back.", [
     ["", counters.memoryCleanups],
   ]);
