@@ -21,6 +21,8 @@ import { summarize, type BenchRow } from "./stats.js";
 
 const SOAK_MINUTES_VARIABLE = "KOKORO_BENCH_SOAK_MINUTES";
 const RSS_SAMPLE_INTERVAL_MS = 10_000;
+/** Set to print every memory sample on stderr as it is taken. */
+const SOAK_TRACE_ENV = "KOKORO_BENCH_SOAK_TRACE";
 const MIN_GAP_MS = 50;
 const MAX_GAP_MS = 1_500;
 const DRAIN_TIMEOUT_MS = 30_000;
@@ -99,11 +101,15 @@ async function soak(client: DaemonClient, voice: string, durationMs: number): Pr
   const unexpected = new Map<string, number>();
   const actions: Action[] = [speakAction(voice, "interrupt"), speakAction(voice, "enqueue"), ...CONTROL_ACTIONS];
   const rssMb: number[] = [];
+  const heapMb: number[] = [];
   let nextSampleMs = 0;
   const end = performance.now() + durationMs;
   while (performance.now() < end) {
     if (performance.now() >= nextSampleMs) {
-      rssMb.push((await client.status()).memory.rssBytes / MB);
+      const { memory } = await client.status();
+      rssMb.push(memory.rssBytes / MB);
+      heapMb.push(memory.heapUsedBytes / MB);
+      if (process.env[SOAK_TRACE_ENV]) console.error(`${new Date().toISOString()} ${JSON.stringify(memory)}`);
       nextSampleMs = performance.now() + RSS_SAMPLE_INTERVAL_MS;
     }
     try {
@@ -120,6 +126,7 @@ async function soak(client: DaemonClient, voice: string, durationMs: number): Pr
   await drain(started, terminals);
   const status = await client.status();
   rssMb.push(status.memory.rssBytes / MB);
+  heapMb.push(status.memory.heapUsedBytes / MB);
 
   const counters = status.counters;
   const daemonStarted = counters.streamsStarted - baseline.streamsStarted;
@@ -146,6 +153,12 @@ async function soak(client: DaemonClient, voice: string, durationMs: number): Pr
     one("RSS at the end", "MB", last),
     one("RSS drift (end − after warm-up)", "MB", last - first),
     one("RSS peak", "MB", Math.max(...rssMb)),
+    // Where the drift happens: steady growth to the end is a leak; growth that stops early is caches filling up.
+    ...[0.25, 0.5, 0.75].map((part) =>
+      one(`RSS at ${part * 100} % of the run`, "MB", rssMb[Math.floor(part * (rssMb.length - 1))] as number),
+    ),
+    one("V8 heap used after warm-up", "MB", heapMb[0] as number),
+    one("V8 heap used at the end", "MB", heapMb.at(-1) as number),
     one("underruns", "count", counters.underruns - baseline.underruns),
   ];
 }
