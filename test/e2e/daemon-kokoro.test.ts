@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DaemonClient, DaemonStatus, StreamEventMessage } from "@kokoro-speech/shared";
+import { writeCalibratedModel } from "../fixtures/calibrated-model.js";
 import { STAND_IN_SAMPLES_PER_TOKEN, writeStandInModel, writeVoiceBin } from "../fixtures/stand-in-model.js";
 import { createAlsaCapture, type AlsaCapture } from "../helpers/alsa.js";
 import { startDaemonProcess, type DaemonProcess } from "../helpers/daemon-process.js";
@@ -175,6 +176,28 @@ describe("speak with the Kokoro engine", () => {
     const metrics = await (await fetch(`http://127.0.0.1:${daemon.port}/metrics`)).text();
     expect(metrics).toContain(`kokoro_speech_memory_cleanups_total ${after.counters.memoryCleanups}`);
     expect(metrics).toContain("kokoro_speech_helper_resident_memory_bytes 0");
+    await client.close();
+    expect(await daemon.stop()).toBe(0);
+  });
+
+  it("accepts speech sent while the model still loads, speaks it once loaded, and checks its voice then", async () => {
+    // Distinct weights per layer: large enough (~67 MB) that loading takes a while after the port is open.
+    const slowModel = await writeCalibratedModel(join(modelDir, "slow.onnx"), 16, true);
+    const daemon = await startDaemonProcess({
+      sink: "null",
+      extraArgs: ["--model-path", slowModel, "--voices-path", join(modelDir, "voices")],
+    });
+    const client = await daemon.connect();
+    const before = (await client.status()).model.state;
+    const good = await client.request({ type: "speak", text: "Spoken once it is ready.", voice: "af_fixture" });
+    const bad = await client.request({ type: "speak", text: "No such voice.", voice: "am_nobody", queue: "enqueue" });
+    expect(["verifying", "loading"]).toContain(before);
+    expect((await client.waitForTerminal(good.streamId!)).event).toBe("completed");
+    const refused = await client.waitForTerminal(bad.streamId!);
+    expect(refused.event === "failed" && refused.code).toBe("unknown_voice");
+    const status = await client.status();
+    expect(status.model.state).toBe("ready");
+    expect(status.counters.inferences).toBeGreaterThan(0);
     await client.close();
     expect(await daemon.stop()).toBe(0);
   });

@@ -82,7 +82,7 @@ export class Hub implements RequestHandler, PlayerListener {
     switch (request.type) {
       case "speak": {
         const receivedAtMs = performance.now();
-        const synthesizer = this.options.speech.synthesizer();
+        const synthesizer = this.options.speech.synthesizer({ awaitLoading: true });
         const synthesis = {
           text: request.text,
           voice: request.voice ?? DEFAULT_VOICE,

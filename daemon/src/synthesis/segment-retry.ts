@@ -12,6 +12,7 @@ import type {
   SynthesizedSegment,
   Synthesizer,
   SynthesizerProvider,
+  SynthesizerRequestOptions,
 } from "./synthesizer.js";
 
 /**
@@ -59,8 +60,8 @@ export class SegmentRetryProvider implements SynthesizerProvider {
     this.log = log;
   }
 
-  synthesizer(): Synthesizer {
-    const synthesizer = this.base.synthesizer();
+  synthesizer(options?: SynthesizerRequestOptions): Synthesizer {
+    const synthesizer = this.base.synthesizer(options);
     let retrying = this.wrapped.get(synthesizer);
     if (retrying === undefined) {
       retrying = this.retrying(synthesizer);

@@ -19,7 +19,13 @@ import {
 import { createTextCounters, type TextCounters } from "../text/index.js";
 import type { SynthesisSample } from "../telemetry/telemetry.js";
 import { KokoroSynthesizer } from "./kokoro-synthesizer.js";
-import { NO_SYNTHESIS, type Synthesizer, type SynthesizerProvider } from "./synthesizer.js";
+import { awaitingSynthesizer } from "./awaiting-synthesizer.js";
+import {
+  NO_SYNTHESIS,
+  type Synthesizer,
+  type SynthesizerProvider,
+  type SynthesizerRequestOptions,
+} from "./synthesizer.js";
 
 export interface SpeechModelOptions {
   manager: ModelManager;
@@ -65,6 +71,8 @@ export class SpeechModel extends EventEmitter<Events> implements SynthesizerProv
   } | null = null;
   private memoryCleanups = 0;
   private loading: Promise<void> | null = null;
+  /** Handed to speech requests while an installed model is verified or loaded; see `synthesizer`. */
+  private awaiting: Synthesizer | null = null;
   private fallback: FallbackSynthesizer | null = null;
   private fallbackStarted = false;
 
@@ -103,11 +111,24 @@ export class SpeechModel extends EventEmitter<Events> implements SynthesizerProv
     return { ...this.report, synthesizer: this.fallback.name, provider: "fallback" };
   }
 
-  /** The synthesizer, or `model_unavailable` saying why (missing, downloading 42 %, loading, failed). */
-  synthesizer(): Synthesizer {
+  /**
+   * The synthesizer, or `model_unavailable` saying why (missing, downloading 42 %, loading, failed). With
+   * `awaitLoading`, a model that is installed and only being verified or loaded (the first seconds after the daemon
+   * starts, which is exactly when the extension's first Speak arrives) gives a synthesizer that waits for it.
+   */
+  synthesizer(options: SynthesizerRequestOptions = {}): Synthesizer {
     // A stream keeps the synthesizer it started with: one begun on the fallback finishes on it, the next gets Kokoro.
     if (this.ready) return this.ready.synthesizer;
     if (this.fallback) return this.fallback;
+    const loadingInstalled = this.report.state === "verifying" || this.report.state === "loading";
+    if (options.awaitLoading && this.loading && loadingInstalled) {
+      const loading = this.loading;
+      this.awaiting ??= awaitingSynthesizer("kokoro", async () => {
+        await loading;
+        return this.synthesizer();
+      });
+      return this.awaiting;
+    }
     throw modelUnavailableError(this.report);
   }
 
@@ -159,6 +180,7 @@ export class SpeechModel extends EventEmitter<Events> implements SynthesizerProv
       })
       .finally(() => {
         if (this.loading === loading) this.loading = null;
+        this.awaiting = null;
       });
     this.loading = loading;
   }

@@ -46,9 +46,17 @@ export interface Synthesizer {
 export type SynthesizerFactory = () => Synthesizer | Promise<Synthesizer>;
 
 /** Where the hub gets its synthesizer: ready, or not yet (with the reason as `model_unavailable`). */
+export interface SynthesizerRequestOptions {
+  /**
+   * For speech: while an installed model is being verified or loaded (seconds after the daemon starts), hand out a
+   * synthesizer whose segments wait for it instead of refusing. Listings and checks leave it off.
+   */
+  readonly awaitLoading?: boolean;
+}
+
 export interface SynthesizerProvider {
   /** The synthesizer, or throws `model_unavailable` saying why (missing, downloading 42 %, loading, failed). */
-  synthesizer(): Synthesizer;
+  synthesizer(options?: SynthesizerRequestOptions): Synthesizer;
   status(): ModelStatusReport;
   /** Starts installing the model if it is missing; returns the status right after. */
   download(quality?: ModelQuality): ModelStatusReport;

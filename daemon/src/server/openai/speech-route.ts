@@ -40,7 +40,7 @@ type StreamOutcome = "completed" | "aborted";
 /** The synthesizer, or `model_unavailable` carrying a `Retry-After` fitted to the model's state. */
 function readySynthesizer(speech: SynthesizerProvider): Synthesizer {
   try {
-    return speech.synthesizer();
+    return speech.synthesizer({ awaitLoading: true });
   } catch (error) {
     throw toOpenAiHttpError(error, { "retry-after": String(modelRetryAfterSeconds(speech.status())) });
   }
