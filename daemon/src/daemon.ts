@@ -3,7 +3,8 @@
  * down in reverse.
  */
 import { pathToFileURL } from "node:url";
-import { resolve } from "node:path";
+import { existsSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { DAEMON_NAME, PROTOCOL_VERSION, type DaemonIdentity } from "@kokoro-speech/shared";
 import type { Logger } from "pino";
 import { createSink, type SinkOptions } from "./audio/index.js";
@@ -16,9 +17,10 @@ import { createOpenAiRoutes } from "./server/openai/index.js";
 import { Hub } from "./server/hub.js";
 import { acquireInstanceLock } from "./server/instance-lock.js";
 import { ensureToken } from "./server/token.js";
-import { ModelManager } from "./models/index.js";
+import { MODEL_FILES } from "./models/catalog.js";
+import { DeferredSpeechProvider } from "./synthesis/deferred-provider.js";
 import { SegmentRetryProvider } from "./synthesis/segment-retry.js";
-import { SpeechModel } from "./synthesis/speech-model.js";
+import type { SpeechModel } from "./synthesis/speech-model.js";
 import {
   FixedSynthesizerProvider,
   type Synthesizer,
@@ -59,18 +61,52 @@ async function loadSynthesizer(modulePath: string): Promise<Synthesizer> {
   return module.createSynthesizer();
 }
 
-/** The test fixture when `--synthesizer-module` names one; otherwise the Kokoro model, found or downloaded. */
-async function createSpeech(
-  config: DaemonConfig,
-  telemetry: Telemetry,
-  log: Logger,
-): Promise<{ speech: SynthesizerProvider; closeSpeech: () => Promise<void> }> {
+interface Speech {
+  readonly speech: SynthesizerProvider;
+  /** Loads what speech needs beyond the fixture; called once the port is open. */
+  readonly load: () => void;
+  readonly closeSpeech: () => Promise<void>;
+}
+
+/** Whether the user named model files, or a downloaded model is in the data directory (verified when loaded). */
+function isModelInstalled(config: DaemonConfig): boolean {
+  if (config.modelPath) return true;
+  return Object.values(MODEL_FILES).some((file) => existsSync(join(config.dataDir, file.fileName)));
+}
+
+/**
+ * The test fixture when `--synthesizer-module` names one; otherwise the Kokoro model, found or downloaded, whose
+ * modules are imported only in `load`, after the port is open (see deferred-provider.ts).
+ */
+async function createSpeech(config: DaemonConfig, telemetry: Telemetry, log: Logger): Promise<Speech> {
   const retrying = (speech: SynthesizerProvider): SynthesizerProvider =>
     config.retryFailedSegment ? new SegmentRetryProvider(speech, log) : speech;
   if (config.synthesizerModule) {
     const speech = new FixedSynthesizerProvider(await loadSynthesizer(config.synthesizerModule));
-    return { speech: retrying(speech), closeSpeech: async () => {} };
+    return { speech: retrying(speech), load: () => {}, closeSpeech: async () => {} };
   }
+  const deferred = new DeferredSpeechProvider(isModelInstalled(config));
+  let loaded: Promise<SpeechModel | null> = Promise.resolve(null);
+  const load = (): void => {
+    loaded = loadSpeechModel(config, telemetry, log).then(
+      (model) => {
+        deferred.ready(model);
+        return model;
+      },
+      (error: unknown) => {
+        log.error({ err: error }, "cannot load the speech modules");
+        return null;
+      },
+    );
+  };
+  return { speech: retrying(deferred), load, closeSpeech: async () => (await loaded)?.close() };
+}
+
+async function loadSpeechModel(config: DaemonConfig, telemetry: Telemetry, log: Logger): Promise<SpeechModel> {
+  const [{ SpeechModel }, { ModelManager }] = await Promise.all([
+    import("./synthesis/speech-model.js"),
+    import("./models/index.js"),
+  ]);
   const model = new SpeechModel({
     manager: new ModelManager({ dataDir: config.dataDir, log }),
     dataDir: config.dataDir,
@@ -85,7 +121,7 @@ async function createSpeech(
     log,
   });
   model.start();
-  return { speech: retrying(model), closeSpeech: () => model.close() };
+  return model;
 }
 
 export async function startDaemon(config: DaemonConfig, log: Logger): Promise<StartResult> {
@@ -94,7 +130,7 @@ export async function startDaemon(config: DaemonConfig, log: Logger): Promise<St
   try {
     const { token, tokenPath } = await ensureToken(config.stateDir);
     const telemetry = new Telemetry();
-    const { speech, closeSpeech } = await createSpeech(config, telemetry, log);
+    const { speech, load: loadSpeech, closeSpeech } = await createSpeech(config, telemetry, log);
     const identity: DaemonIdentity = {
       name: DAEMON_NAME,
       version: DAEMON_VERSION,
@@ -140,6 +176,7 @@ export async function startDaemon(config: DaemonConfig, log: Logger): Promise<St
       startedAt: new Date().toISOString(),
     });
     log.info({ port: server.port, sink: config.sink, model: speech.status().state }, "daemon listening");
+    loadSpeech();
 
     let closing: Promise<void> | null = null;
     return {

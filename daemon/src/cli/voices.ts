@@ -2,7 +2,7 @@ import { access } from "node:fs/promises";
 import { join } from "node:path";
 import { resolveDataDir, VOICE_CATALOG, type CatalogVoice } from "@kokoro-speech/shared";
 import type { Command } from "commander";
-import { VOICES_ARCHIVE, VOICES_DIR_NAME } from "../models/index.js";
+import { VOICES_ARCHIVE, VOICES_DIR_NAME } from "../models/catalog.js";
 
 const ENGLISH = new Set(["en-us", "en-gb"]);
 

@@ -14,6 +14,15 @@ export const MODEL_DTYPES: readonly ModelDtype[] = ["int8", "fp16", "fp32"];
  */
 export const DEFAULT_MODEL_DTYPE: ModelDtype = "int8";
 
+/** `release`: the `voices-v1.0.bin` archive next to the models; `npm`: the 54 packs of `kokoro-js` via `npm pack`. */
+export type VoicesSource = "release" | "npm";
+export const VOICES_SOURCES: readonly VoicesSource[] = ["release", "npm"];
+/** The archive comes from the same host as the model and needs no npm on the daemon's PATH. */
+export const DEFAULT_VOICES_SOURCE: VoicesSource = "release";
+
+/** Name of the voice-pack directory inside the data directory. */
+export const VOICES_DIR_NAME = "voices";
+
 /** How a file's first bytes are checked before use: an ONNX protobuf, a ZIP (`.npz`), or nothing beyond size+hash. */
 export type FileSignature = "onnx" | "zip" | "none";
 

@@ -1,8 +1,12 @@
 /** The model manager's public surface: the daemon and the `download` command use only these. */
 export {
   DEFAULT_MODEL_DTYPE,
+  DEFAULT_VOICES_SOURCE,
   MODEL_FILES,
   VOICES_ARCHIVE,
+  VOICES_DIR_NAME,
+  VOICES_SOURCES,
+  type VoicesSource,
   isModelDtype,
   MODEL_BASE_URL_ENV,
   MODEL_DTYPES,
@@ -12,17 +16,13 @@ export {
 export { isModelError, MODEL_ERROR_CODES, ModelError, type ModelErrorCode } from "./errors.js";
 export { MODEL_PATH_ENV, resolveExistingPaths, VOICES_PATH_ENV, type ExistingPaths } from "./existing-paths.js";
 export {
-  DEFAULT_VOICES_SOURCE,
   ModelManager,
-  VOICES_SOURCES,
   type EnsureOptions,
   type ManagedFile,
   type ModelManagerOptions,
   type ModelPaths,
   type ModelState,
   type ModelStatus,
-  type VoicesSource,
 } from "./manager.js";
 export { modelUnavailableError } from "./model-unavailable.js";
-export { VOICES_DIR_NAME } from "./voices-from-npm.js";
 export type { TransferProgress } from "./progress.js";

@@ -12,25 +12,22 @@ import {
   catalogFileUrl,
   DEFAULT_CATALOG,
   DEFAULT_MODEL_DTYPE,
+  DEFAULT_VOICES_SOURCE,
   resolveModelBaseUrl,
+  VOICES_DIR_NAME,
   type CatalogFile,
   type ModelCatalog,
   type ModelDtype,
+  type VoicesSource,
 } from "./catalog.js";
 import { downloadFile } from "./download.js";
 import { fileSystemError, isModelError, ModelError, type ModelErrorCode } from "./errors.js";
 import type { ExistingPaths } from "./existing-paths.js";
 import { overallProgress, type TransferProgress } from "./progress.js";
 import { fileSizeBytes, verifyFile } from "./verify-file.js";
-import { installVoicesFromNpm, VOICES_DIR_NAME } from "./voices-from-npm.js";
+import { installVoicesFromNpm } from "./voices-from-npm.js";
 
 export type ModelState = "missing" | "downloading" | "verifying" | "ready" | "failed";
-
-/** `release`: the `voices-v1.0.bin` archive next to the models; `npm`: the 54 packs of `kokoro-js` via `npm pack`. */
-export type VoicesSource = "release" | "npm";
-export const VOICES_SOURCES: readonly VoicesSource[] = ["release", "npm"];
-/** The archive comes from the same host as the model and needs no npm on the daemon's PATH. */
-export const DEFAULT_VOICES_SOURCE: VoicesSource = "release";
 
 /** What the engine loads: an ONNX model and a voices directory (`<name>.bin` packs) or `.npz` archive. */
 export interface ModelPaths {

@@ -8,14 +8,11 @@ import { mkdir, mkdtemp, readdir, rename, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { x as extractTar } from "tar";
-import { DEFAULT_CATALOG, type CatalogFile } from "./catalog.js";
+import { DEFAULT_CATALOG, VOICES_DIR_NAME, type CatalogFile } from "./catalog.js";
 import { errnoOf, fileSystemError, isAbortError, ModelError } from "./errors.js";
 import { verifyFile } from "./verify-file.js";
 
 const execFileAsync = promisify(execFile);
-
-/** Name of the voice-pack directory inside the data directory. */
-export const VOICES_DIR_NAME = "voices";
 
 /** Only flat `voices/<name>.bin` entries are taken from the tarball; everything else stays packed. */
 const VOICE_ENTRY_PATTERN = /^package\/voices\/[A-Za-z0-9_-]+\.bin$/;

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { formatBytes, formatDuration, formatProgressLine } from "../../../daemon/src/cli/download.js";
+import { formatBytes, formatDuration, formatProgressLine } from "../../../daemon/src/cli/download-run.js";
 import { MODEL_FILES, VOICES_ARCHIVE } from "../../../daemon/src/models/catalog.js";
 import { LocalFileServer } from "../models/local-file-server.js";
 
