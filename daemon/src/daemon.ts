@@ -85,7 +85,7 @@ async function createSpeech(config: DaemonConfig, telemetry: Telemetry, log: Log
     const speech = new FixedSynthesizerProvider(await loadSynthesizer(config.synthesizerModule));
     return { speech: retrying(speech), load: () => {}, closeSpeech: async () => {} };
   }
-  const deferred = new DeferredSpeechProvider(isModelInstalled(config));
+  const deferred = new DeferredSpeechProvider(isModelInstalled(config), config.fallbackVoice);
   let loaded: Promise<SpeechModel | null> = Promise.resolve(null);
   const load = (): void => {
     loaded = loadSpeechModel(config, telemetry, log).then(
@@ -120,7 +120,8 @@ async function loadSpeechModel(config: DaemonConfig, telemetry: Telemetry, log: 
     onSynthesized: (sample) => telemetry.recordSynthesis(sample),
     log,
   });
-  model.start();
+  // Handed over once it knows whether it loads a model or starts the fallback voice, so no request falls between.
+  await model.start();
   return model;
 }
 

@@ -112,6 +112,22 @@ describe("kokoro-speech speak", () => {
     expect(result.stderr.trimEnd()).toMatch(line);
   });
 
+  it("speaks with the fallback voice on a fresh install from the first request, and says how to get Kokoro", async () => {
+    const stateDir = await mkdtemp(join(testTempRoot(), "kokoro-state-"));
+    const dataDir = await mkdtemp(join(testTempRoot(), "kokoro-data-"));
+    cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+    cleanups.push(() => rm(stateDir, { recursive: true, force: true }));
+    cleanups.push(() => stopDaemonDiscoveredIn(stateDir));
+    const env = { ...process.env, KOKORO_SPEECH_SINK: "null", KOKORO_SPEECH_PORT: "0" };
+    const args = ["speak", "--wait", "--state-dir", stateDir, "--data-dir", dataDir, TEXT];
+    const result = await runCliWithStdin(args, "", env);
+    expect(result.stderr.trim()).toBe(
+      "kokoro-speech: the Kokoro model is not installed, so the basic fallback voice speaks; " +
+        "run `kokoro-speech download` for the Kokoro voice",
+    );
+    expect(result.code).toBe(0);
+  });
+
   it("starts the daemon when none runs, and says how to install the missing model", async () => {
     const stateDir = await mkdtemp(join(testTempRoot(), "kokoro-state-"));
     const dataDir = await mkdtemp(join(testTempRoot(), "kokoro-data-"));

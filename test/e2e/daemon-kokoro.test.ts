@@ -105,7 +105,7 @@ describe("speak with the Kokoro engine", () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  it("speaks with the espeak-ng fallback voice while no model is installed, and says so", async () => {
+  it("speaks with the espeak-ng fallback voice while no model is installed, from the first request, and says so", async () => {
     const dataDir = await mkdtemp(join(tmpdir(), "kokoro-empty-data-"));
     const fallbackCapture = await createAlsaCapture();
     const daemon = await startDaemonProcess({
@@ -116,7 +116,7 @@ describe("speak with the Kokoro engine", () => {
     const client = await daemon.connect();
     const events: StreamEventMessage[] = [];
     client.on("event", (event) => events.push(event));
-    await waitFor(async () => (await client.status()).model.provider === "fallback", 30_000);
+    // At once, as the extension does after starting the daemon: the fallback voice is still starting, and says so.
     const { model } = await client.status();
     expect(model).toMatchObject({ state: "missing", synthesizer: "fallback", provider: "fallback" });
     const { streamId } = await client.request({ type: "speak", text: "The model is not here yet. I still speak." });

@@ -87,6 +87,7 @@ export function registerSpeakCommand(program: Command): void {
       if (speed !== undefined) request.speed = speed;
       const client = await ensureDaemon({ stateDir: flags.stateDir, dataDir: flags.dataDir });
       try {
+        await noteFallbackVoice(client);
         if (flags.out !== undefined) return await renderToWav(client, request, flags.out);
         const { streamId } = await client.request(request);
         if (!flags.wait) return;
@@ -97,4 +98,14 @@ export function registerSpeakCommand(program: Command): void {
         await client.close();
       }
     });
+}
+
+/** Without the model the daemon speaks with espeak-ng's own voice: say so once, with the command that fixes it. */
+async function noteFallbackVoice(client: DaemonClient): Promise<void> {
+  const { model } = await client.status();
+  if (model.synthesizer !== "fallback") return;
+  process.stderr.write(
+    "kokoro-speech: the Kokoro model is not installed, so the basic fallback voice speaks; " +
+      "run `kokoro-speech download` for the Kokoro voice\n",
+  );
 }

@@ -2,9 +2,7 @@ import { languageOfVoiceSpec, parseVoiceSpec, type VoiceLanguage } from "../engi
 import { segmentText } from "../text/index.js";
 import type { SegmentStart, SynthesisRequest, SynthesizedSegment, Synthesizer } from "../synthesis/synthesizer.js";
 import { EspeakVoice, type EspeakLanguage } from "./espeak-voice.js";
-
-/** The name status and events show while this voice speaks. */
-export const FALLBACK_SYNTHESIZER_NAME = "fallback";
+import { FALLBACK_SYNTHESIZER_NAME } from "./name.js";
 
 /** espeak-ng's American voice for `a…` voices, its British (RP) one for `b…` voices, as kokoro-js maps them. */
 const ESPEAK_LANGUAGE: Readonly<Record<VoiceLanguage, EspeakLanguage>> = { "en-us": "en-us", "en-gb": "en" };

@@ -2,11 +2,13 @@
  * Stands in for the speech model while its modules load. The daemon opens its port first and only then imports the
  * speech stack (text front end, G2P, engine, onnxruntime, model manager: about a quarter of its cold start), so a
  * client connects as early as possible. Until the real provider is attached, a model that is installed reports
- * `verifying` and speech requests that may wait get a synthesizer that waits for it, as they will while it loads;
- * without an installed model the state is `missing` and speech is refused with `model_unavailable` at once, as it
- * will be after, so a client starts the download (or waits for the fallback voice) exactly as it would later.
+ * `verifying`, and speech requests that may wait get a synthesizer that waits for it, as they will while it loads.
+ * Without an installed model the state is `missing`: with the fallback voice on, speech waits for that voice (and the
+ * status names it, so a client also starts the download); with it off, speech is refused with `model_unavailable` at
+ * once, as it will be after.
  */
 import type { ModelQuality, ModelStatusReport, SynthesisTotals } from "@kokoro-speech/shared";
+import { FALLBACK_SYNTHESIZER_NAME } from "../fallback-voice/name.js";
 import { modelUnavailableError } from "../models/model-unavailable.js";
 import { awaitingSynthesizer } from "./awaiting-synthesizer.js";
 import {
@@ -26,9 +28,16 @@ export class DeferredSpeechProvider implements SynthesizerProvider {
   private readonly listeners: StatusListener[] = [];
   private awaiting: Synthesizer | null = null;
 
-  /** `modelInstalled`: whether model files are there to load (checked by name; verified later). */
-  constructor(modelInstalled: boolean) {
-    this.starting = { state: modelInstalled ? "verifying" : "missing" };
+  /**
+   * `modelInstalled`: whether model files are there to load (checked by name; verified later). `fallbackVoice`:
+   * whether the fallback voice will speak without one.
+   */
+  constructor(modelInstalled: boolean, fallbackVoice: boolean) {
+    this.starting = modelInstalled
+      ? { state: "verifying" }
+      : fallbackVoice
+        ? { state: "missing", synthesizer: FALLBACK_SYNTHESIZER_NAME, provider: "fallback" }
+        : { state: "missing" };
     this.attached = new Promise((resolve) => (this.attach = resolve));
   }
 
@@ -45,8 +54,9 @@ export class DeferredSpeechProvider implements SynthesizerProvider {
 
   synthesizer(options: SynthesizerRequestOptions = {}): Synthesizer {
     if (this.real) return this.real.synthesizer(options);
-    if (!options.awaitLoading || this.starting.state === "missing") throw modelUnavailableError(this.starting);
-    this.awaiting ??= awaitingSynthesizer("kokoro", async () => (await this.attached).synthesizer(options));
+    const speaks = this.starting.state === "verifying" ? "kokoro" : this.starting.synthesizer;
+    if (!options.awaitLoading || speaks === undefined) throw modelUnavailableError(this.starting);
+    this.awaiting ??= awaitingSynthesizer(speaks, async () => (await this.attached).synthesizer(options));
     return this.awaiting;
   }
 

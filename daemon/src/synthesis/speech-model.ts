@@ -4,7 +4,11 @@ import { join } from "node:path";
 import type { ModelQuality, ModelStatusReport, SynthesisTotals } from "@kokoro-speech/shared";
 import type { Logger } from "pino";
 import { KokoroEngine, VoiceStore, type ExecutionProvider } from "../engine/index.js";
-import { createFallbackSynthesizer, type FallbackSynthesizer } from "../fallback-voice/index.js";
+import {
+  createFallbackSynthesizer,
+  FALLBACK_SYNTHESIZER_NAME,
+  type FallbackSynthesizer,
+} from "../fallback-voice/index.js";
 import { createEspeakFallback, createG2P, loadLexicon, type Fallback, type G2P } from "../g2p/index.js";
 import {
   DEFAULT_MODEL_DTYPE,
@@ -75,6 +79,9 @@ export class SpeechModel extends EventEmitter<Events> implements SynthesizerProv
   private awaiting: Synthesizer | null = null;
   private fallback: FallbackSynthesizer | null = null;
   private fallbackStarted = false;
+  /** Set while the fallback voice starts (a second or so after a daemon with no model starts). */
+  private fallbackStarting: Promise<void> | null = null;
+  private awaitingFallback: Synthesizer | null = null;
 
   constructor(options: SpeechModelOptions) {
     super();
@@ -87,16 +94,16 @@ export class SpeechModel extends EventEmitter<Events> implements SynthesizerProv
   /**
    * Looks for a model at start: the user's files, else an installed download. Does not download. The fallback voice
    * starts only when there is no model to load (or it fails to load), so an installed daemon never pays for it.
+   * Resolves once that is decided (loading or the fallback voice under way), not when either is done.
    */
-  start(): void {
+  async start(): Promise<void> {
     if (this.options.existing) {
       this.install(this.options.manager.useExisting(this.options.existing));
       return;
     }
-    void this.installedQuality().then((quality) => {
-      if (quality) this.install(this.options.manager.ensure({ model: quality }));
-      else this.startFallbackVoice();
-    });
+    const quality = await this.installedQuality();
+    if (quality) this.install(this.options.manager.ensure({ model: quality }));
+    else this.startFallbackVoice();
   }
 
   /** Starts a download of the model (and voices) unless one is loaded or under way. */
@@ -105,10 +112,10 @@ export class SpeechModel extends EventEmitter<Events> implements SynthesizerProv
     return this.status();
   }
 
-  /** While the fallback voice speaks, the report says so: `synthesizer` and `provider` are "fallback". */
+  /** While the fallback voice speaks, or is starting to, the report says so: `synthesizer` and `provider` are "fallback". */
   status(): ModelStatusReport {
-    if (this.ready || !this.fallback) return this.report;
-    return { ...this.report, synthesizer: this.fallback.name, provider: "fallback" };
+    if (this.ready || (!this.fallback && !this.fallbackStarting)) return this.report;
+    return { ...this.report, synthesizer: FALLBACK_SYNTHESIZER_NAME, provider: "fallback" };
   }
 
   /**
@@ -120,6 +127,14 @@ export class SpeechModel extends EventEmitter<Events> implements SynthesizerProv
     // A stream keeps the synthesizer it started with: one begun on the fallback finishes on it, the next gets Kokoro.
     if (this.ready) return this.ready.synthesizer;
     if (this.fallback) return this.fallback;
+    if (options.awaitLoading && this.fallbackStarting) {
+      const starting = this.fallbackStarting;
+      this.awaitingFallback ??= awaitingSynthesizer(FALLBACK_SYNTHESIZER_NAME, async () => {
+        await starting;
+        return this.synthesizer();
+      });
+      return this.awaitingFallback;
+    }
     const loadingInstalled = this.report.state === "verifying" || this.report.state === "loading";
     if (options.awaitLoading && this.loading && loadingInstalled) {
       const loading = this.loading;
@@ -238,10 +253,19 @@ export class SpeechModel extends EventEmitter<Events> implements SynthesizerProv
   private startFallbackVoice(): void {
     if (this.options.useFallbackVoice === false || this.fallbackStarted) return;
     this.fallbackStarted = true;
-    void createFallbackSynthesizer().then((fallback) => {
-      this.fallback = fallback;
-      if (fallback && !this.ready) this.emit("status", this.status());
-    });
+    this.fallbackStarting = createFallbackSynthesizer().then(
+      (fallback) => {
+        this.fallback = fallback;
+        this.fallbackStarting = null;
+        this.awaitingFallback = null;
+        if (!this.ready) this.emit("status", this.status());
+      },
+      (error: unknown) => {
+        this.options.log?.warn({ err: error }, "the fallback voice could not start");
+        this.fallbackStarting = null;
+        this.awaitingFallback = null;
+      },
+    );
   }
 
   /** The best model already in the data directory (int8 first), judged by presence; `ensure` verifies it. */

@@ -61,7 +61,7 @@ function refusal(action: () => unknown): unknown {
 
 describe("DeferredSpeechProvider", () => {
   it("says an installed model is being verified, and refuses what cannot wait", () => {
-    const deferred = new DeferredSpeechProvider(true);
+    const deferred = new DeferredSpeechProvider(true, true);
     expect(deferred.status()).toEqual({ state: "verifying" });
     const error = refusal(() => deferred.synthesizer());
     expect(isProtocolError(error) && error.code).toBe("model_unavailable");
@@ -70,7 +70,7 @@ describe("DeferredSpeechProvider", () => {
   });
 
   it("gives speech that may wait a synthesizer whose segments start once the real provider is there", async () => {
-    const deferred = new DeferredSpeechProvider(true);
+    const deferred = new DeferredSpeechProvider(true, true);
     const waiting = deferred.synthesizer({ awaitLoading: true });
     const audio = pcmOf(waiting.segments(REQUEST));
     const real = new FixtureProvider();
@@ -80,21 +80,31 @@ describe("DeferredSpeechProvider", () => {
   });
 
   it("checks a waiting request once the real synthesizer is there", async () => {
-    const deferred = new DeferredSpeechProvider(true);
+    const deferred = new DeferredSpeechProvider(true, true);
     const segments = deferred.synthesizer({ awaitLoading: true }).segments({ ...REQUEST, voice: "nobody" });
     deferred.ready(new FixtureProvider());
     await expect(segments.next()).rejects.toMatchObject({ code: "unknown_voice" });
   });
 
-  it("refuses speech at once when no model is installed, as the model will", () => {
-    const deferred = new DeferredSpeechProvider(false);
+  it("refuses speech at once when no model is installed and the fallback voice is off, as the model will", () => {
+    const deferred = new DeferredSpeechProvider(false, false);
     expect(deferred.status()).toEqual({ state: "missing" });
     const error = refusal(() => deferred.synthesizer({ awaitLoading: true }));
     expect(isProtocolError(error) && error.code).toBe("model_unavailable");
   });
 
+  it("without a model, names the fallback voice and lets speech wait for it", async () => {
+    const deferred = new DeferredSpeechProvider(false, true);
+    expect(deferred.status()).toEqual({ state: "missing", synthesizer: "fallback", provider: "fallback" });
+    const waiting = deferred.synthesizer({ awaitLoading: true });
+    expect(waiting.name).toBe("fallback");
+    const audio = pcmOf(waiting.segments(REQUEST));
+    deferred.ready(new FixtureProvider());
+    expect((await audio).equals(fixtureAudioFor(REQUEST.text))).toBe(true);
+  });
+
   it("hands its listeners and a download asked for meanwhile to the real provider", async () => {
-    const deferred = new DeferredSpeechProvider(false);
+    const deferred = new DeferredSpeechProvider(false, false);
     const heard: ModelStatusReport[] = [];
     deferred.on("status", (status) => heard.push(status));
     deferred.download("fp16");
