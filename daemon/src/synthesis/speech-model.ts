@@ -59,9 +59,10 @@ type Events = { status: [ModelStatusReport] };
 
 /**
  * Owns the speech model's life in the daemon: finds installed files at start (or the user's own), downloads on
- * request, loads the engine, voices and lexicons, and hands out the synthesizer once ready. Until then `speak` gets
- * `model_unavailable` with the state and, while downloading, the progress. Nothing here blocks the socket: every
- * step runs in the background and reports through `status` events.
+ * request, loads the engine, voices and lexicons, and hands out the synthesizer once ready. Until then speech waits
+ * while an installed model is verified or loaded, the fallback voice speaks when there is no model (waiting for it
+ * while it starts), and otherwise `speak` gets `model_unavailable` with the state and, while downloading, the
+ * progress. Nothing here blocks the socket: every step runs in the background and reports through `status` events.
  */
 export class SpeechModel extends EventEmitter<Events> implements SynthesizerProvider {
   readonly textCounters: TextCounters = createTextCounters();
