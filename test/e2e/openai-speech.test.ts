@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_TEXT_CHARS } from "@kokoro-speech/shared";
 import { fixtureAudioFor } from "../fixtures/tone-synthesizer.js";
 import { startDaemonProcess, type DaemonProcess } from "../helpers/daemon-process.js";
+import { rejectionOf } from "../helpers/errors.js";
 
 const PARAGRAPH =
   "Kokoro Speech reads what you select. It runs on this machine, with no account and no network. " +
@@ -25,15 +26,6 @@ beforeAll(async () => {
 afterAll(async () => {
   expect(await daemon.stop()).toBe(0);
 });
-
-async function caught(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected the request to fail");
-}
 
 describe("the daemon's OpenAI-compatible speech endpoint", () => {
   it("renders a paragraph as WAV: a 24 kHz mono 16-bit header, then exactly the synthesized samples", async () => {
@@ -68,11 +60,11 @@ describe("the daemon's OpenAI-compatible speech endpoint", () => {
 
   it("maps refusals to the SDK's typed errors with our codes", async () => {
     const base = { model: "tts-1", voice: "af_heart", input: "Hello." } as const;
-    const badVoice = await caught(openai.audio.speech.create({ ...base, voice: "nobody" }));
+    const badVoice = await rejectionOf(openai.audio.speech.create({ ...base, voice: "nobody" }));
     expect(badVoice).toBeInstanceOf(BadRequestError);
     expect(badVoice).toMatchObject({ code: "unknown_voice", param: "voice" });
 
-    const tooLong = await caught(openai.audio.speech.create({ ...base, input: "a".repeat(MAX_TEXT_CHARS + 1) }));
+    const tooLong = await rejectionOf(openai.audio.speech.create({ ...base, input: "a".repeat(MAX_TEXT_CHARS + 1) }));
     expect(tooLong).toBeInstanceOf(APIError);
     expect(tooLong).toMatchObject({ status: 413, code: "text_too_long" });
 
@@ -81,7 +73,7 @@ describe("the daemon's OpenAI-compatible speech endpoint", () => {
       baseURL: `http://127.0.0.1:${daemon.port}/v1`,
       maxRetries: 0,
     });
-    const unauthorized = await caught(stranger.audio.speech.create(base));
+    const unauthorized = await rejectionOf(stranger.audio.speech.create(base));
     expect(unauthorized).toBeInstanceOf(AuthenticationError);
   });
 

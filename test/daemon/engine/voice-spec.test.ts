@@ -1,15 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ProtocolError } from "@kokoro-speech/shared";
 import { languageOfVoice, languageOfVoiceSpec, parseVoiceSpec } from "../../../daemon/src/engine/voice-spec.js";
-
-function codeOf(action: () => unknown): string | undefined {
-  try {
-    action();
-  } catch (error) {
-    return error instanceof ProtocolError ? error.code : "not a ProtocolError";
-  }
-  return undefined;
-}
+import { protocolCodeOf } from "../../helpers/errors.js";
 
 describe("parseVoiceSpec", () => {
   it.each([
@@ -78,7 +69,7 @@ describe("parseVoiceSpec", () => {
     "af heart",
     `a${"x".repeat(64)}`,
   ])("refuses %j with invalid_voice_spec", (spec) => {
-    expect(codeOf(() => parseVoiceSpec(spec))).toBe("invalid_voice_spec");
+    expect(protocolCodeOf(() => parseVoiceSpec(spec))).toBe("invalid_voice_spec");
   });
 });
 
@@ -95,12 +86,12 @@ describe("languageOfVoice", () => {
   it.each(["ef_dora", "ff_siwis", "jf_alpha", "zf_xiaobei", "hf_alpha", "if_sara", "pf_dora"])(
     "refuses %s with unsupported_language",
     (name) => {
-      expect(codeOf(() => languageOfVoice(name))).toBe("unsupported_language");
+      expect(protocolCodeOf(() => languageOfVoice(name))).toBe("unsupported_language");
     },
   );
 
   it("takes a blend's language from its first voice", () => {
     expect(languageOfVoiceSpec(parseVoiceSpec("bf_emma:0.2+af_heart:0.8"))).toBe("en-gb");
-    expect(codeOf(() => languageOfVoiceSpec(parseVoiceSpec("ff_siwis+af_heart")))).toBe("unsupported_language");
+    expect(protocolCodeOf(() => languageOfVoiceSpec(parseVoiceSpec("ff_siwis+af_heart")))).toBe("unsupported_language");
   });
 });

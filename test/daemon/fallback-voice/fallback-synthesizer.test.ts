@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isProtocolError, SAMPLE_RATE_HZ } from "@kokoro-speech/shared";
+import { SAMPLE_RATE_HZ } from "@kokoro-speech/shared";
 import {
   createFallbackSynthesizer,
   FallbackSynthesizer,
 } from "../../../daemon/src/fallback-voice/fallback-synthesizer.js";
 import type { SegmentStart, SynthesisRequest, SynthesizedSegment } from "../../../daemon/src/synthesis/synthesizer.js";
+import { protocolCodeOf } from "../../helpers/errors.js";
 
 const SENTENCE = "Kokoro is not installed yet, so espeak reads this sentence instead.";
 const PARAGRAPH =
@@ -26,15 +27,6 @@ function rms(pcm: Buffer): number {
   let sum = 0;
   for (let i = 0; i < pcm.byteLength; i += 2) sum += pcm.readInt16LE(i) ** 2;
   return Math.sqrt(sum / Math.max(1, pcm.byteLength / 2));
-}
-
-function codeOf(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    return isProtocolError(error) ? error.code : "not a ProtocolError";
-  }
-  return undefined;
 }
 
 describe("FallbackSynthesizer (real espeak-ng WASM)", () => {
@@ -105,7 +97,7 @@ describe("FallbackSynthesizer (real espeak-ng WASM)", () => {
   it.each(["af_heart", "bm_george", "am_not_installed_anywhere", "af_bella:0.6+jf_alpha:0.4"])(
     "accepts %s: any spec whose first voice is English",
     (voice) => {
-      expect(codeOf(() => synthesizer.validate({ text: SENTENCE, voice, speed: 1 }))).toBeUndefined();
+      expect(protocolCodeOf(() => synthesizer.validate({ text: SENTENCE, voice, speed: 1 }))).toBeUndefined();
     },
   );
 
@@ -114,6 +106,6 @@ describe("FallbackSynthesizer (real espeak-ng WASM)", () => {
     ["zf_xiaobei+af_heart", "unsupported_language"],
     ["af heart!", "invalid_voice_spec"],
   ])("refuses %s with %s", (voice, code) => {
-    expect(codeOf(() => synthesizer.validate({ text: SENTENCE, voice, speed: 1 }))).toBe(code);
+    expect(protocolCodeOf(() => synthesizer.validate({ text: SENTENCE, voice, speed: 1 }))).toBe(code);
   });
 });

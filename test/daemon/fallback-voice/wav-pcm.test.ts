@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { isProtocolError } from "@kokoro-speech/shared";
 import { readWavPcm } from "../../../daemon/src/fallback-voice/wav-pcm.js";
+import { protocolCodeOf } from "../../helpers/errors.js";
 
 interface WavParts {
   sampleRateHz?: number;
@@ -43,15 +43,6 @@ function wav(parts: WavParts = {}): Buffer {
   return Buffer.concat([Buffer.from("RIFF", "ascii"), Buffer.from(new Uint32Array([body.length]).buffer), body]);
 }
 
-function codeOf(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    return isProtocolError(error) ? error.code : "not a ProtocolError";
-  }
-  return undefined;
-}
-
 describe("readWavPcm", () => {
   it.each([8_000, 22_050, 24_000])("reads the rate (%i Hz) and the samples from the header", (sampleRateHz) => {
     const samples = [0, 100, -100, 32_767, -32_768, 7];
@@ -84,6 +75,6 @@ describe("readWavPcm", () => {
     ["no data chunk", wav().subarray(0, 36)],
     ["empty", Buffer.alloc(0)],
   ])("refuses %s input with synthesis_failed", (_name, bytes) => {
-    expect(codeOf(() => readWavPcm(bytes))).toBe("synthesis_failed");
+    expect(protocolCodeOf(() => readWavPcm(bytes))).toBe("synthesis_failed");
   });
 });

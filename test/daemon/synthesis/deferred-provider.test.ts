@@ -14,6 +14,7 @@ import {
   type SynthesizerProvider,
 } from "../../../daemon/src/synthesis/synthesizer.js";
 import { createSynthesizer, fixtureAudioFor } from "../../fixtures/tone-synthesizer.js";
+import { thrownBy } from "../../helpers/errors.js";
 
 const REQUEST = { text: "One sentence. Another one.", voice: "af_heart", speed: 1 };
 
@@ -50,20 +51,11 @@ async function pcmOf(iterator: AsyncIterator<SynthesizedSegment>): Promise<Buffe
   return Buffer.concat(parts);
 }
 
-function refusal(action: () => unknown): unknown {
-  try {
-    action();
-  } catch (error) {
-    return error;
-  }
-  return undefined;
-}
-
 describe("DeferredSpeechProvider", () => {
   it("says an installed model is being verified, and refuses what cannot wait", () => {
     const deferred = new DeferredSpeechProvider(true, true);
     expect(deferred.status()).toEqual({ state: "verifying" });
-    const error = refusal(() => deferred.synthesizer());
+    const error = thrownBy(() => deferred.synthesizer());
     expect(isProtocolError(error) && error.code).toBe("model_unavailable");
     expect(deferred.synthesisCounters().inferences).toBe(0);
     expect(deferred.helperRssBytes()).toBe(0);
@@ -89,7 +81,7 @@ describe("DeferredSpeechProvider", () => {
   it("refuses speech at once when no model is installed and the fallback voice is off, as the model will", () => {
     const deferred = new DeferredSpeechProvider(false, false);
     expect(deferred.status()).toEqual({ state: "missing" });
-    const error = refusal(() => deferred.synthesizer({ awaitLoading: true }));
+    const error = thrownBy(() => deferred.synthesizer({ awaitLoading: true }));
     expect(isProtocolError(error) && error.code).toBe("model_unavailable");
   });
 

@@ -1,14 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { END_OF_TEXT, Lookahead, NEED_MORE_INPUT } from "../../../daemon/src/text/lookahead.js";
-
-function thrown(action: () => unknown): unknown {
-  try {
-    action();
-  } catch (error) {
-    return error;
-  }
-  return undefined;
-}
+import { thrownBy } from "../../helpers/errors.js";
 
 describe("Lookahead", () => {
   it("returns the end marker past the end of a final text", () => {
@@ -21,9 +13,9 @@ describe("Lookahead", () => {
 
   it("asks for more input past the end of a growing text", () => {
     const lookahead = new Lookahead("a  ", false);
-    expect(thrown(() => lookahead.at(3))).toBe(NEED_MORE_INPUT);
-    expect(thrown(() => lookahead.slice(0, 4))).toBe(NEED_MORE_INPUT);
-    expect(thrown(() => lookahead.skipWhitespace(1))).toBe(NEED_MORE_INPUT);
+    expect(thrownBy(() => lookahead.at(3))).toBe(NEED_MORE_INPUT);
+    expect(thrownBy(() => lookahead.slice(0, 4))).toBe(NEED_MORE_INPUT);
+    expect(thrownBy(() => lookahead.skipWhitespace(1))).toBe(NEED_MORE_INPUT);
   });
 
   it("skips whitespace including line breaks", () => {

@@ -27,6 +27,7 @@ import { fixtureAudioFor, fixtureSegments } from "../../../fixtures/tone-synthes
 import { waitFor } from "../../../helpers/pcm.js";
 import { decodeWav } from "./wav-decode.js";
 import { GatedSynthesizer } from "./gated-synthesizer.js";
+import { rejectionOf } from "../../../helpers/errors.js";
 
 const TOKEN = "a".repeat(64);
 const PARAGRAPH =
@@ -87,15 +88,6 @@ async function serve(options: { speech?: SynthesizerProvider; maxQueued?: number
   });
   const client = new OpenAI({ apiKey: TOKEN, baseURL: `http://127.0.0.1:${server.port}/v1`, maxRetries: 0 });
   return { port: server.port, routes, client, synthesizer };
-}
-
-async function caught(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected the request to fail");
 }
 
 describe("POST /v1/audio/speech through the openai SDK", () => {
@@ -195,7 +187,7 @@ describe("POST /v1/audio/speech through the openai SDK", () => {
 
   it("answers a failure before any audio with 500 synthesis_failed", async () => {
     const { client } = await serve();
-    const error = await caught(
+    const error = await rejectionOf(
       client.audio.speech.create({ model: "tts-1", voice: "af_heart", input: "FAIL at once." }),
     );
     expect(error).toBeInstanceOf(InternalServerError);
@@ -214,7 +206,7 @@ describe("errors in OpenAI's shape, raised as the SDK's typed errors", () => {
   for (const [name, change, code, param] of badRequests) {
     it(`refuses ${name} with BadRequestError (400, ${code})`, async () => {
       const { client } = await serve();
-      const error = await caught(client.audio.speech.create({ ...base, ...change } as never));
+      const error = await rejectionOf(client.audio.speech.create({ ...base, ...change } as never));
       expect(error).toBeInstanceOf(BadRequestError);
       expect(error).toMatchObject({ status: 400, code, param, type: "invalid_request_error" });
     });
@@ -224,7 +216,7 @@ describe("errors in OpenAI's shape, raised as the SDK's typed errors", () => {
     const { port } = await serve();
     const intruder = new OpenAI({ apiKey: "b".repeat(64), baseURL: `http://127.0.0.1:${port}/v1`, maxRetries: 0 });
     for (const send of [() => intruder.audio.speech.create(base), () => intruder.models.list()]) {
-      const error = await caught(send());
+      const error = await rejectionOf(send());
       expect(error).toBeInstanceOf(AuthenticationError);
       expect(error).toMatchObject({ status: 401, code: "unauthorized" });
     }
@@ -232,7 +224,7 @@ describe("errors in OpenAI's shape, raised as the SDK's typed errors", () => {
 
   it("refuses input longer than the text limit with 413 text_too_long", async () => {
     const { client } = await serve();
-    const error = await caught(client.audio.speech.create({ ...base, input: "a".repeat(MAX_TEXT_CHARS + 1) }));
+    const error = await rejectionOf(client.audio.speech.create({ ...base, input: "a".repeat(MAX_TEXT_CHARS + 1) }));
     expect(error).toBeInstanceOf(APIError);
     expect(error).toMatchObject({ status: 413, code: "text_too_long", param: "input" });
   });
@@ -240,7 +232,7 @@ describe("errors in OpenAI's shape, raised as the SDK's typed errors", () => {
   it("answers 503 model_unavailable with a Retry-After while the model is not ready", async () => {
     const { client } = await serve({ speech: new LoadingModel() });
     for (const send of [() => client.audio.speech.create(base), () => client.get("/audio/voices")]) {
-      const error = await caught(send());
+      const error = await rejectionOf(send());
       expect(error).toBeInstanceOf(InternalServerError);
       expect(error).toMatchObject({ status: 503, code: "model_unavailable" });
       expect(Number((error as APIError).headers?.get("retry-after"))).toBeGreaterThan(0);
@@ -252,7 +244,7 @@ describe("errors in OpenAI's shape, raised as the SDK's typed errors", () => {
     synthesizer.holdFrom(0);
     const first = client.audio.speech.create({ ...base, input: PARAGRAPH, response_format: "pcm" });
     await waitFor(() => synthesizer.rendersStarted === 1);
-    const error = await caught(client.audio.speech.create(base));
+    const error = await rejectionOf(client.audio.speech.create(base));
     expect(error).toBeInstanceOf(RateLimitError);
     expect(error).toMatchObject({ status: 429, code: "queue_full" });
     expect(Number((error as APIError).headers?.get("retry-after"))).toBeGreaterThan(0);
@@ -262,7 +254,7 @@ describe("errors in OpenAI's shape, raised as the SDK's typed errors", () => {
 
   it("answers an unknown /v1 path with NotFound in OpenAI's shape", async () => {
     const { client } = await serve();
-    const error = await caught(client.get("/embeddings"));
+    const error = await rejectionOf(client.get("/embeddings"));
     expect(error).toMatchObject({ status: 404, code: "not_found" });
   });
 
