@@ -6,9 +6,9 @@ import { join } from "node:path";
 import { setTimeout } from "node:timers/promises";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { downloadFile, openFileWriter, type OpenChunkWriter } from "../../../daemon/src/models/download.js";
-import { isModelError, type ModelErrorCode } from "../../../daemon/src/models/errors.js";
 import type { TransferProgress } from "../../../daemon/src/models/progress.js";
 import { LocalFileServer } from "./local-file-server.js";
+import { expectModelErrorCode } from "./model-fixtures.js";
 
 const BODY = randomBytes(3 * 1024 * 1024 + 123);
 const BODY_SHA256 = createHash("sha256").update(BODY).digest("hex");
@@ -28,14 +28,6 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function expectCode(promise: Promise<unknown>, code: ModelErrorCode): Promise<void> {
-  const error: unknown = await promise.then(
-    () => undefined,
-    (rejection: unknown) => rejection,
-  );
-  expect(isModelError(error) ? error.code : error).toBe(code);
-}
-
 /** Resolves once the file has exactly `sizeBytes` bytes: the client has written everything the server sent. */
 async function waitForFileSize(path: string, sizeBytes: number): Promise<void> {
   while ((await stat(path).catch(() => undefined))?.size !== sizeBytes) await setTimeout(5);
@@ -47,7 +39,7 @@ async function interruptedDownload(target: LocalFileServer, path: string, stallB
   const pending = download();
   await waitForFileSize(`${destPath}.part`, stallBytes);
   target.dropConnections();
-  await expectCode(pending, "interrupted");
+  await expectModelErrorCode(pending, "interrupted");
 }
 
 function download(overrides: Partial<Parameters<typeof downloadFile>[0]> = {}) {
@@ -88,7 +80,7 @@ describe("downloadFile", () => {
     const pending = download();
     await waitForFileSize(`${destPath}.part`, 4096);
     server.dropConnections();
-    await expectCode(pending, "interrupted");
+    await expectModelErrorCode(pending, "interrupted");
     const result = await download();
     expect(server.requestsFor("/model.onnx")[1]?.range).toBe("bytes=4096-");
     expect(result.resumedFromBytes).toBe(0);
@@ -122,26 +114,26 @@ describe("downloadFile", () => {
 
   it("removes the file and reports checksum_mismatch when the sha256 differs", async () => {
     server.serve("/model.onnx", { body: BODY });
-    await expectCode(download({ sha256: "0".repeat(64) }), "checksum_mismatch");
+    await expectModelErrorCode(download({ sha256: "0".repeat(64) }), "checksum_mismatch");
     expect(existsSync(destPath)).toBe(false);
     expect(existsSync(`${destPath}.part`)).toBe(false);
   });
 
   it("reports size_mismatch before reading the body when the server's length differs from the catalogue", async () => {
     server.serve("/model.onnx", { body: BODY });
-    await expectCode(download({ expectedBytes: BODY.length - 1 }), "size_mismatch");
+    await expectModelErrorCode(download({ expectedBytes: BODY.length - 1 }), "size_mismatch");
     expect(existsSync(`${destPath}.part`)).toBe(false);
   });
 
   it("reports http_404 for a missing file and writes nothing", async () => {
-    await expectCode(download({ url: server.url("/missing.onnx") }), "http_404");
+    await expectModelErrorCode(download({ url: server.url("/missing.onnx") }), "http_404");
     expect(existsSync(destPath)).toBe(false);
     expect(existsSync(`${destPath}.part`)).toBe(false);
   });
 
   it("reports http_status for a server error", async () => {
     server.serve("/model.onnx", { status: 503 });
-    await expectCode(download(), "http_status");
+    await expectModelErrorCode(download(), "http_status");
   });
 
   it("follows a redirect to another origin", async () => {
@@ -173,7 +165,7 @@ describe("downloadFile", () => {
 
   it("gives up with too_many_redirects on a redirect loop", async () => {
     server.serve("/model.onnx", { redirectTo: server.url("/model.onnx") });
-    await expectCode(download({ maxRedirects: 3 }), "too_many_redirects");
+    await expectModelErrorCode(download({ maxRedirects: 3 }), "too_many_redirects");
     expect(server.requestsFor("/model.onnx")).toHaveLength(4);
   });
 
@@ -181,7 +173,7 @@ describe("downloadFile", () => {
     const gone = await LocalFileServer.start();
     const url = gone.url("/model.onnx");
     await gone.close();
-    await expectCode(download({ url }), "offline");
+    await expectModelErrorCode(download({ url }), "offline");
   });
 
   it("reports disk_full when a write fails with ENOSPC, keeps the partial file and resumes later", async () => {
@@ -202,7 +194,7 @@ describe("downloadFile", () => {
         close: () => writer.close(),
       };
     };
-    await expectCode(download({ openWriter: nearlyFullDisk }), "disk_full");
+    await expectModelErrorCode(download({ openWriter: nearlyFullDisk }), "disk_full");
     const partBytes = (await stat(`${destPath}.part`)).size;
     expect(partBytes).toBeGreaterThan(0);
     expect(partBytes).toBeLessThanOrEqual(capacityBytes);
@@ -214,7 +206,7 @@ describe("downloadFile", () => {
 
   it("reports timeout when the server stops sending, keeping the partial file", async () => {
     server.serve("/model.onnx", { body: BODY, stallOnceAfterBytes: 1000 });
-    await expectCode(download({ idleTimeoutMs: 200 }), "timeout");
+    await expectModelErrorCode(download({ idleTimeoutMs: 200 }), "timeout");
     expect((await stat(`${destPath}.part`)).size).toBe(1000);
   });
 
@@ -224,7 +216,7 @@ describe("downloadFile", () => {
     const pending = download({ signal: controller.signal });
     await waitForFileSize(`${destPath}.part`, 1000);
     controller.abort();
-    await expectCode(pending, "aborted");
+    await expectModelErrorCode(pending, "aborted");
     expect((await stat(`${destPath}.part`)).size).toBe(1000);
   });
 });

@@ -5,10 +5,10 @@ import { join } from "node:path";
 import { setTimeout } from "node:timers/promises";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { VOICE_PACK_BYTES } from "@kokoro-speech/shared";
-import { isModelError, type ModelErrorCode } from "../../../daemon/src/models/errors.js";
+import type { ModelErrorCode } from "../../../daemon/src/models/errors.js";
 import { ModelManager, type ModelStatus } from "../../../daemon/src/models/manager.js";
 import { LocalFileServer } from "./local-file-server.js";
-import { buildTestCatalog, onnxShapedBytes, type TestCatalog } from "./model-fixtures.js";
+import { buildTestCatalog, expectModelErrorCode, onnxShapedBytes, type TestCatalog } from "./model-fixtures.js";
 
 let server: LocalFileServer;
 let dir: string;
@@ -42,14 +42,6 @@ function createManager(): { manager: ModelManager; statuses: ModelStatus[] } {
   const statuses: ModelStatus[] = [];
   manager.on("status", (status) => statuses.push(status));
   return { manager, statuses };
-}
-
-async function expectCode(promise: Promise<unknown>, code: ModelErrorCode): Promise<void> {
-  const error: unknown = await promise.then(
-    () => undefined,
-    (rejection: unknown) => rejection,
-  );
-  expect(isModelError(error) ? error.code : error).toBe(code);
 }
 
 describe("ModelManager.ensure", () => {
@@ -100,7 +92,7 @@ describe("ModelManager.ensure", () => {
   it("fails with the download's code, then succeeds on a later ensure once the file is served", async () => {
     server.serve("/release/kokoro-v1.0.int8.onnx", { status: 404 });
     const { manager } = createManager();
-    await expectCode(manager.ensure(), "http_404");
+    await expectModelErrorCode(manager.ensure(), "http_404");
     expect(manager.status()).toMatchObject({ state: "failed", error: { code: "http_404" } });
     server.serve("/release/kokoro-v1.0.int8.onnx", { body: fixtures.models.int8 });
     await manager.ensure();
@@ -125,7 +117,7 @@ describe("ModelManager.ensure", () => {
     while ((await stat(partPath).catch(() => undefined))?.size !== 5000) await setTimeout(5);
     expect(manager.status().state).toBe("downloading");
     manager.dispose();
-    await expectCode(pending, "aborted");
+    await expectModelErrorCode(pending, "aborted");
     expect((await stat(partPath)).size).toBe(5000);
   });
 });
@@ -214,7 +206,7 @@ describe("ModelManager.useExisting", () => {
   for (const { name, code, arrange } of rejections) {
     it(`refuses ${name} with ${code} and reports failed`, async () => {
       const { manager } = createManager();
-      await expectCode(manager.useExisting(await arrange()), code);
+      await expectModelErrorCode(manager.useExisting(await arrange()), code);
       expect(manager.status()).toMatchObject({ state: "failed", error: { code } });
     });
   }

@@ -7,7 +7,9 @@ import { createHash, randomBytes } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { zipSync } from "fflate";
+import { expect } from "vitest";
 import type { CatalogFile, ModelCatalog, ModelDtype } from "../../../daemon/src/models/catalog.js";
+import { isModelError, type ModelErrorCode } from "../../../daemon/src/models/errors.js";
 
 export function sha256Hex(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");
@@ -81,4 +83,13 @@ export async function buildTestCatalog(dir: string): Promise<TestCatalog> {
     voicesPackage: voicesPackageDir,
   };
   return { catalog, models, voicesArchive, voicePacks, voicesPackageDir };
+}
+
+/** Expects `promise` to reject with a model-manager error of `code`. */
+export async function expectModelErrorCode(promise: Promise<unknown>, code: ModelErrorCode): Promise<void> {
+  const error: unknown = await promise.then(
+    () => undefined,
+    (rejection: unknown) => rejection,
+  );
+  expect(isModelError(error) ? error.code : error).toBe(code);
 }

