@@ -1,6 +1,5 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { BYTES_PER_SAMPLE, CHANNEL_COUNT, ProtocolError, SAMPLE_RATE_HZ } from "@kokoro-speech/shared";
 import type { Logger } from "pino";
 import { assertFrameAligned } from "./pcm-alignment.js";
@@ -13,6 +12,7 @@ import {
   type HostReport,
   type HostRequest,
 } from "./speaker-host-messages.js";
+import { hostEntryPath } from "../host-entry-path.js";
 
 /** Starting Node and loading the addon takes well under a second; a device that hangs longer is as good as absent. */
 const OPEN_TIMEOUT_MS = 10_000;
@@ -85,7 +85,7 @@ export class SpeakerSink implements AudioSink {
 
   open(): Promise<void> {
     if (this.state !== "idle") return Promise.reject(new Error("an audio sink can be opened only once"));
-    const hostPath = resolveSpeakerHostPath();
+    const hostPath = hostEntryPath(import.meta.url, "audio", "speaker-host");
     if (!existsSync(hostPath)) {
       this.state = "closed";
       return Promise.reject(
@@ -246,18 +246,4 @@ export class SpeakerSink implements AudioSink {
     clearTimeout(killTimer);
     this.state = "closed";
   }
-}
-
-/**
- * The host always runs as compiled JavaScript. Next to the compiled sink (daemon/dist/audio) it is a sibling; when
- * this module runs from its TypeScript source (tests import daemon/src), the host is taken from daemon/dist, so
- * those tests need a prior `tsc -b`, as `npm test` does. Running the .ts host through a loader instead would put a
- * dev dependency and its start-up cost on every open.
- */
-function resolveSpeakerHostPath(): string {
-  const moduleUrl = import.meta.url;
-  const hostUrl = moduleUrl.endsWith(".ts")
-    ? new URL("../../dist/audio/speaker-host.js", moduleUrl)
-    : new URL("./speaker-host.js", moduleUrl);
-  return fileURLToPath(hostUrl);
 }

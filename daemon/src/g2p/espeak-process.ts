@@ -5,9 +5,9 @@
  */
 import { fork, type ChildProcess } from "node:child_process";
 import type { Socket } from "node:net";
-import { fileURLToPath } from "node:url";
 import type { Logger } from "pino";
 import { isEspeakReply, type EspeakReply, type EspeakRequest } from "./espeak-host-messages.js";
+import { hostEntryPath } from "../host-entry-path.js";
 
 /** Kept by default for five minutes after its last call: reading one selection after another never waits for it. */
 export const DEFAULT_ESPEAK_IDLE_RELEASE_MS = 300_000;
@@ -96,7 +96,7 @@ export class EspeakProcess {
 
   private ensureHost(): Host {
     if (this.host && !this.host.stopping) return this.host;
-    const child = fork(resolveEspeakHostPath(), [], {
+    const child = fork(hostEntryPath(import.meta.url, "g2p", "espeak-host"), [], {
       // The daemon's own flags (loaders, inspector) must not leak into the host.
       execArgv: [],
       stdio: ["ignore", "ignore", "pipe", "ipc"],
@@ -201,16 +201,4 @@ export class EspeakProcess {
     if (this.idleTimer !== undefined) clearTimeout(this.idleTimer);
     this.idleTimer = undefined;
   }
-}
-
-/**
- * The host always runs as compiled JavaScript: next to this module in daemon/dist, or taken from daemon/dist when this
- * module runs from its TypeScript source (tests), which therefore need a prior `tsc -b`, as `npm test` does.
- */
-function resolveEspeakHostPath(): string {
-  const moduleUrl = import.meta.url;
-  const hostUrl = moduleUrl.endsWith(".ts")
-    ? new URL("../../dist/g2p/espeak-host.js", moduleUrl)
-    : new URL("./espeak-host.js", moduleUrl);
-  return fileURLToPath(hostUrl);
 }
