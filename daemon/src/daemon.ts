@@ -3,8 +3,7 @@
  * down in reverse.
  */
 import { pathToFileURL } from "node:url";
-import { existsSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 import { DAEMON_NAME, PROTOCOL_VERSION, type DaemonIdentity } from "@kokoro-speech/shared";
 import type { Logger } from "pino";
 import { createSink, type SinkOptions } from "./audio/index.js";
@@ -17,7 +16,7 @@ import { createOpenAiRoutes } from "./server/openai/index.js";
 import { Hub } from "./server/hub.js";
 import { acquireInstanceLock } from "./server/instance-lock.js";
 import { ensureToken } from "./server/token.js";
-import { MODEL_FILES } from "./models/catalog.js";
+import { installedModelDtype } from "./models/installed-model.js";
 import { DeferredSpeechProvider } from "./synthesis/deferred-provider.js";
 import { SegmentRetryProvider } from "./synthesis/segment-retry.js";
 import type { SpeechModel } from "./synthesis/speech-model.js";
@@ -70,8 +69,7 @@ interface Speech {
 
 /** Whether the user named model files, or a downloaded model is in the data directory (verified when loaded). */
 function isModelInstalled(config: DaemonConfig): boolean {
-  if (config.modelPath) return true;
-  return Object.values(MODEL_FILES).some((file) => existsSync(join(config.dataDir, file.fileName)));
+  return config.modelPath !== undefined || installedModelDtype(config.dataDir) !== null;
 }
 
 /**
@@ -121,7 +119,7 @@ async function loadSpeechModel(config: DaemonConfig, telemetry: Telemetry, log: 
     log,
   });
   // Handed over once it knows whether it loads a model or starts the fallback voice, so no request falls between.
-  await model.start();
+  model.start();
   return model;
 }
 

@@ -24,5 +24,6 @@ export {
   type ModelState,
   type ModelStatus,
 } from "./manager.js";
+export { installedModelDtype } from "./installed-model.js";
 export { modelUnavailableError } from "./model-unavailable.js";
 export type { TransferProgress } from "./progress.js";

@@ -1,6 +1,4 @@
 import { EventEmitter } from "node:events";
-import { access } from "node:fs/promises";
-import { join } from "node:path";
 import type { ModelQuality, ModelStatusReport, SynthesisTotals } from "@kokoro-speech/shared";
 import type { Logger } from "pino";
 import { KokoroEngine, VoiceStore, type ExecutionProvider } from "../engine/index.js";
@@ -12,8 +10,7 @@ import {
 import { createEspeakFallback, createG2P, loadLexicon, type Fallback, type G2P } from "../g2p/index.js";
 import {
   DEFAULT_MODEL_DTYPE,
-  MODEL_DTYPES,
-  MODEL_FILES,
+  installedModelDtype,
   modelUnavailableError,
   type ExistingPaths,
   type ModelManager,
@@ -76,13 +73,12 @@ export class SpeechModel extends EventEmitter<Events> implements SynthesizerProv
   } | null = null;
   private memoryCleanups = 0;
   private loading: Promise<void> | null = null;
-  /** Handed to speech requests while an installed model is verified or loaded; see `synthesizer`. */
-  private awaiting: Synthesizer | null = null;
+  /** Handed to speech requests while the model loads or the fallback voice starts; see `synthesizer`. */
+  private awaiting: { until: Promise<void>; synthesizer: Synthesizer } | null = null;
   private fallback: FallbackSynthesizer | null = null;
   private fallbackStarted = false;
   /** Set while the fallback voice starts (a second or so after a daemon with no model starts). */
   private fallbackStarting: Promise<void> | null = null;
-  private awaitingFallback: Synthesizer | null = null;
 
   constructor(options: SpeechModelOptions) {
     super();
@@ -95,14 +91,14 @@ export class SpeechModel extends EventEmitter<Events> implements SynthesizerProv
   /**
    * Looks for a model at start: the user's files, else an installed download. Does not download. The fallback voice
    * starts only when there is no model to load (or it fails to load), so an installed daemon never pays for it.
-   * Resolves once that is decided (loading or the fallback voice under way), not when either is done.
+   * On return that is decided (loading or the fallback voice under way), though neither is done.
    */
-  async start(): Promise<void> {
+  start(): void {
     if (this.options.existing) {
       this.install(this.options.manager.useExisting(this.options.existing));
       return;
     }
-    const quality = await this.installedQuality();
+    const quality = installedModelDtype(this.options.dataDir);
     if (quality) this.install(this.options.manager.ensure({ model: quality }));
     else this.startFallbackVoice();
   }
@@ -128,24 +124,26 @@ export class SpeechModel extends EventEmitter<Events> implements SynthesizerProv
     // A stream keeps the synthesizer it started with: one begun on the fallback finishes on it, the next gets Kokoro.
     if (this.ready) return this.ready.synthesizer;
     if (this.fallback) return this.fallback;
-    if (options.awaitLoading && this.fallbackStarting) {
-      const starting = this.fallbackStarting;
-      this.awaitingFallback ??= awaitingSynthesizer(FALLBACK_SYNTHESIZER_NAME, async () => {
-        await starting;
+    const coming = options.awaitLoading ? this.synthesizerComing() : null;
+    if (coming === null) throw modelUnavailableError(this.report);
+    // One waiting synthesizer per thing awaited: every request in the meantime shares it.
+    if (this.awaiting?.until !== coming.until) {
+      const { until } = coming;
+      const synthesizer = awaitingSynthesizer(coming.name, async () => {
+        await until;
         return this.synthesizer();
       });
-      return this.awaitingFallback;
+      this.awaiting = { until, synthesizer };
     }
+    return this.awaiting.synthesizer;
+  }
+
+  /** What will speak soon without the user doing anything, and what it waits for: the fallback voice, or the model. */
+  private synthesizerComing(): { name: string; until: Promise<void> } | null {
+    if (this.fallbackStarting) return { name: FALLBACK_SYNTHESIZER_NAME, until: this.fallbackStarting };
     const loadingInstalled = this.report.state === "verifying" || this.report.state === "loading";
-    if (options.awaitLoading && this.loading && loadingInstalled) {
-      const loading = this.loading;
-      this.awaiting ??= awaitingSynthesizer("kokoro", async () => {
-        await loading;
-        return this.synthesizer();
-      });
-      return this.awaiting;
-    }
-    throw modelUnavailableError(this.report);
+    if (this.loading && loadingInstalled) return { name: "kokoro", until: this.loading };
+    return null;
   }
 
   synthesisCounters(): SynthesisTotals {
@@ -196,7 +194,6 @@ export class SpeechModel extends EventEmitter<Events> implements SynthesizerProv
       })
       .finally(() => {
         if (this.loading === loading) this.loading = null;
-        this.awaiting = null;
       });
     this.loading = loading;
   }
@@ -258,37 +255,18 @@ export class SpeechModel extends EventEmitter<Events> implements SynthesizerProv
       (fallback) => {
         this.fallback = fallback;
         this.fallbackStarting = null;
-        this.awaitingFallback = null;
         if (!this.ready) this.emit("status", this.status());
       },
       (error: unknown) => {
         this.options.log?.warn({ err: error }, "the fallback voice could not start");
         this.fallbackStarting = null;
-        this.awaitingFallback = null;
       },
     );
-  }
-
-  /** The best model already in the data directory (int8 first), judged by presence; `ensure` verifies it. */
-  private async installedQuality(): Promise<ModelQuality | null> {
-    for (const quality of [DEFAULT_MODEL_DTYPE, ...MODEL_DTYPES.filter((dtype) => dtype !== DEFAULT_MODEL_DTYPE)]) {
-      if (await exists(join(this.options.dataDir, MODEL_FILES[quality].fileName))) return quality;
-    }
-    return null;
   }
 
   private setReport(report: ModelStatusReport): void {
     this.report = report;
     this.emit("status", this.status());
-  }
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await access(path);
-    return true;
-  } catch {
-    return false;
   }
 }
 
