@@ -165,6 +165,15 @@ describe("CLI", () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toBe('kokoro-speech: --stream takes a positive stream id, got "abc"\n');
   });
+
+  it("refuses serve --espeak-idle-seconds that is not a number with exit 2 and one line", async () => {
+    const stateDir = await mkdtemp(join(tmpdir(), "kokoro-bad-idle-"));
+    cleanups.push(() => rm(stateDir, { recursive: true, force: true }));
+    const result = await runCli(["serve", "--espeak-idle-seconds", "soon", "--state-dir", stateDir]);
+    expect(result.code).toBe(2);
+    expect(result.stderr.split("\n").filter(Boolean)).toHaveLength(1);
+    expect(result.stderr).toMatch(/^kokoro-speech: invalid configuration: espeakIdleMs: /);
+  });
 });
 
 describe("a killed daemon that is not reaped yet", () => {
