@@ -1,28 +1,36 @@
 /**
- * The `response_format`s the speech endpoint renders and how each starts. Both carry the engine's PCM untouched
- * (24 kHz mono s16le); mp3, opus, aac and flac need an encoder the daemon does not ship (docs/openai-api.md).
+ * The `response_format`s the speech endpoint renders, with their content types and how each is produced: `wav` and
+ * `pcm` carry the engine's PCM untouched (24 kHz mono s16le) from the request's own thread; `mp3`, `opus` and `flac`
+ * are encoded in the encoder thread (encoder-thread.ts), chunk by chunk as segments arrive.
  */
 import { encodeStreamingWavHeader } from "./streaming-wav-header.js";
 
-export const SUPPORTED_RESPONSE_FORMATS = ["wav", "pcm"] as const;
+export const SUPPORTED_RESPONSE_FORMATS = ["mp3", "opus", "flac", "wav", "pcm"] as const;
 export type ResponseFormat = (typeof SUPPORTED_RESPONSE_FORMATS)[number];
 
-/**
- * OpenAI's default is mp3, which needs an encoder; a request without `response_format` gets WAV, which every player
- * that takes mp3 also plays, and its content type says so.
- */
-export const RESPONSE_FORMAT_DEFAULT: ResponseFormat = "wav";
+/** The formats that need an encoder, each run in the encoder thread. */
+export type EncodedFormat = Exclude<ResponseFormat, "wav" | "pcm">;
 
-export interface ResponseFormatSpec {
-  contentType: string;
-  /** Bytes sent before the first PCM (a header), empty for headerless formats. */
-  preamble(): Buffer;
-}
+/** OpenAI's default: a request without `response_format` gets mp3, as OpenAI's own API answers it. */
+export const RESPONSE_FORMAT_DEFAULT: ResponseFormat = "mp3";
+
+export type ResponseFormatSpec =
+  | {
+      kind: "raw";
+      contentType: string;
+      /** Bytes sent before the first PCM (a header), empty for headerless formats. */
+      preamble(): Buffer;
+    }
+  | { kind: "encoded"; contentType: string; format: EncodedFormat };
 
 export const RESPONSE_FORMATS: Readonly<Record<ResponseFormat, ResponseFormatSpec>> = {
-  wav: { contentType: "audio/wav", preamble: encodeStreamingWavHeader },
+  mp3: { kind: "encoded", contentType: "audio/mpeg", format: "mp3" },
+  // RFC 7845 §9: an Ogg Opus stream is `audio/ogg` (`audio/opus` names bare RTP packets, RFC 7587).
+  opus: { kind: "encoded", contentType: "audio/ogg", format: "opus" },
+  flac: { kind: "encoded", contentType: "audio/flac", format: "flac" },
+  wav: { kind: "raw", contentType: "audio/wav", preamble: encodeStreamingWavHeader },
   // `audio/L16` would promise big-endian samples (RFC 2586); this is little-endian, documented, as OpenAI's `pcm`.
-  pcm: { contentType: "audio/pcm", preamble: () => Buffer.alloc(0) },
+  pcm: { kind: "raw", contentType: "audio/pcm", preamble: () => Buffer.alloc(0) },
 };
 
 export function isResponseFormat(value: string): value is ResponseFormat {

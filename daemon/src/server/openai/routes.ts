@@ -9,6 +9,7 @@ import type { SynthesizerProvider } from "../../synthesis/synthesizer.js";
 import { isTokenValid } from "../token.js";
 import { listModels, listVoices } from "./catalog-routes.js";
 import { OpenAiHttpError, sendOpenAiError, toOpenAiHttpError } from "./openai-error.js";
+import { EncoderThread } from "./encoder-thread.js";
 import { RenderSlots, type RenderSlotsOptions } from "./render-slots.js";
 import { modelRetryAfterSeconds } from "./retry-after.js";
 import { handleSpeechRequest, type SpeechCounters, type SpeechRouteContext } from "./speech-route.js";
@@ -26,6 +27,8 @@ export interface OpenAiRoutesOptions extends RenderSlotsOptions {
 export interface OpenAiRoutes {
   (request: IncomingMessage, response: ServerResponse): boolean;
   readonly counters: Readonly<SpeechCounters>;
+  /** The thread encoding mp3, Ogg Opus and FLAC responses. */
+  readonly encoders: EncoderThread;
 }
 
 type Handler = (request: IncomingMessage, response: ServerResponse) => Promise<void> | void;
@@ -43,7 +46,9 @@ function bearerToken(request: IncomingMessage): string | null {
 export function createOpenAiRoutes(options: OpenAiRoutesOptions): OpenAiRoutes {
   const { token, speech, log } = options;
   const counters: SpeechCounters = { completed: 0, refused: 0, aborted: 0, failed: 0 };
+  const encoders = new EncoderThread();
   const speechContext: SpeechRouteContext = {
+    encoders,
     speech,
     slots: new RenderSlots({ maxActive: options.maxActive, maxQueued: options.maxQueued }),
     counters,
@@ -104,5 +109,5 @@ export function createOpenAiRoutes(options: OpenAiRoutesOptions): OpenAiRoutes {
     });
     return true;
   };
-  return Object.assign(handle, { counters });
+  return Object.assign(handle, { counters, encoders });
 }

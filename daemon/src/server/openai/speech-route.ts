@@ -1,20 +1,30 @@
 /**
  * `POST /v1/audio/speech`: validates the request, waits for a render slot, then streams the audio as the segments
- * are synthesized (chunked transfer). The status line goes out with the first segment (the primer), so a failure
- * before any audio is still a proper JSON error; a failure after it cuts the response short, which clients see as
- * an incomplete body rather than a complete but truncated file. A client that goes away stops the synthesis: no
- * segment is pulled after it left, and the one in flight is the last.
+ * are synthesized (chunked transfer), encoded into the requested format as they come (audio-encoding.ts), either
+ * as the body itself or as OpenAI's server-sent events. The status line goes out with the first segment (the
+ * primer), so a failure before any audio is still a proper JSON error; a failure after it cuts the response short,
+ * which clients see as an incomplete body rather than a complete but truncated file. A client that goes away stops
+ * the synthesis and the encoder: no segment is pulled after it left, the one in flight is the last, and the
+ * encoder stops after the slice it is on.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { isProtocolError, MAX_MESSAGE_BYTES } from "@kokoro-speech/shared";
 import type { Logger } from "pino";
 import type { SynthesizedSegment, Synthesizer, SynthesizerProvider } from "../../synthesis/synthesizer.js";
-import { RESPONSE_FORMATS, type ResponseFormatSpec } from "./audio-formats.js";
+import { RESPONSE_FORMATS } from "./audio-formats.js";
+import { openAudioEncoding, type AudioEncoding } from "./audio-encoding.js";
+import type { EncoderThread } from "./encoder-thread.js";
 import { readJsonBody } from "./json-body.js";
 import { sendOpenAiError, toOpenAiHttpError } from "./openai-error.js";
 import type { RenderSlots } from "./render-slots.js";
 import { BUSY_RETRY_AFTER_S, modelRetryAfterSeconds } from "./retry-after.js";
-import { parseSpeechRequest } from "./speech-request.js";
+import { parseSpeechRequest, type SpeechRequest } from "./speech-request.js";
+import { audioDeltaEvent, audioDoneEvent, SSE_CONTENT_TYPE } from "./sse-events.js";
+
+/** The speed applied, on every audio response; see docs/openai-api.md. */
+export const SPEED_HEADER = "x-kokoro-speed";
+/** Present when the requested speed was outside Kokoro's range: the speed asked for, before clamping. */
+export const SPEED_CLAMPED_HEADER = "x-kokoro-speed-clamped-from";
 
 /** What happened to speech requests since start. */
 export interface SpeechCounters {
@@ -31,6 +41,7 @@ export interface SpeechCounters {
 export interface SpeechRouteContext {
   speech: SynthesizerProvider;
   slots: RenderSlots;
+  encoders: EncoderThread;
   counters: SpeechCounters;
   log?: Logger;
 }
@@ -59,37 +70,65 @@ function drainedOrClosed(response: ServerResponse): Promise<void> {
   });
 }
 
+function responseHeaders(request: SpeechRequest): Record<string, string> {
+  const headers: Record<string, string> = {
+    "content-type": request.stream === "sse" ? SSE_CONTENT_TYPE : RESPONSE_FORMATS[request.format].contentType,
+    "cache-control": "no-store",
+    [SPEED_HEADER]: String(request.synthesis.speed),
+  };
+  if (request.synthesis.speed !== request.requestedSpeed)
+    headers[SPEED_CLAMPED_HEADER] = String(request.requestedSpeed);
+  return headers;
+}
+
 /**
- * Writes each segment's PCM as it arrives, respecting backpressure: a client that reads slowly makes the render
- * pull slowly, so memory stays at about one segment. Always closes the segment iterator before returning.
+ * Writes each segment's audio as it is encoded, respecting backpressure: a client that reads slowly makes the
+ * render pull slowly, so memory stays at about one segment. Always closes the segment iterator and the encoder
+ * before returning.
  */
 async function streamSegments(
   response: ServerResponse,
   segments: AsyncIterator<SynthesizedSegment>,
-  format: ResponseFormatSpec,
+  request: SpeechRequest,
+  encoding: AudioEncoding,
   signal: AbortSignal,
 ): Promise<StreamOutcome> {
+  let mustDrain = false;
+  const send =
+    request.stream === "sse"
+      ? (bytes: Buffer): void => {
+          if (!response.write(audioDeltaEvent(bytes))) mustDrain = true;
+        }
+      : (bytes: Buffer): void => {
+          if (!response.write(bytes)) mustDrain = true;
+        };
   const start = (): void => {
-    response.writeHead(200, { "content-type": format.contentType, "cache-control": "no-store" });
-    const preamble = format.preamble();
-    if (preamble.byteLength > 0) response.write(preamble);
+    if (!response.headersSent) response.writeHead(200, responseHeaders(request));
   };
+  const stopEncoding = (): void => void encoding.close();
+  signal.addEventListener("abort", stopEncoding, { once: true });
   try {
     for (;;) {
       const next = await segments.next();
       if (signal.aborted) return "aborted";
       if (next.done) break;
-      if (!response.headersSent) start();
-      if (!response.write(next.value.pcm)) await drainedOrClosed(response);
+      start();
+      await encoding.encode(next.value.pcm, send);
+      if (signal.aborted) return "aborted";
+      if (mustDrain) await drainedOrClosed(response);
+      mustDrain = false;
       if (signal.aborted) return "aborted";
     }
     // Text whose segments all turned out silent (e.g. only punctuation) is a valid, empty recording.
-    if (!response.headersSent) start();
+    start();
+    await encoding.finish(send);
+    if (request.stream === "sse") response.write(audioDoneEvent());
     response.end();
     return "completed";
   } finally {
+    signal.removeEventListener("abort", stopEncoding);
     // Settles after the inference in flight (if any): from then on this render runs no more inferences.
-    await segments.return?.()?.catch(() => undefined);
+    await Promise.all([segments.return?.()?.catch(() => undefined), encoding.close()]);
   }
 }
 
@@ -105,18 +144,23 @@ export async function handleSpeechRequest(
   });
   let release: (() => void) | null = null;
   try {
-    const { synthesis, format } = parseSpeechRequest(await readJsonBody(request, MAX_MESSAGE_BYTES));
+    const speechRequest = parseSpeechRequest(await readJsonBody(request, MAX_MESSAGE_BYTES));
+    const { synthesis, format, stream } = speechRequest;
     const synthesizer = readySynthesizer(context.speech);
     synthesizer.validate(synthesis);
     release = await context.slots.acquire(abort.signal);
     const outcome = await streamSegments(
       response,
       synthesizer.segments(synthesis),
-      RESPONSE_FORMATS[format],
+      speechRequest,
+      openAudioEncoding(RESPONSE_FORMATS[format], context.encoders),
       abort.signal,
     );
     counters[outcome]++;
-    log?.info({ outcome, voice: synthesis.voice, format, chars: synthesis.text.length }, `openai speech ${outcome}`);
+    log?.info(
+      { outcome, voice: synthesis.voice, format, stream, chars: synthesis.text.length },
+      `openai speech ${outcome}`,
+    );
   } catch (error) {
     if (abort.signal.aborted) {
       counters.aborted++;

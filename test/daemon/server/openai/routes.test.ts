@@ -199,8 +199,8 @@ describe("errors in OpenAI's shape, raised as the SDK's typed errors", () => {
   const base = { model: "tts-1", voice: "af_heart", input: "Hello." };
   const badRequests: Array<[string, Record<string, unknown>, string, string]> = [
     ["an unknown voice", { voice: "nobody" }, "unknown_voice", "voice"],
-    ["a speed outside 0.5–2", { speed: 3 }, "speed_out_of_range", "speed"],
-    ["mp3, which needs an encoder", { response_format: "mp3" }, "unsupported_response_format", "response_format"],
+    ["a speed outside OpenAI's 0.25–4", { speed: 5 }, "speed_out_of_range", "speed"],
+    ["an unknown format", { response_format: "ogg" }, "unsupported_response_format", "response_format"],
     ["an unknown model", { model: "whisper-1" }, "model_not_found", "model"],
   ];
   for (const [name, change, code, param] of badRequests) {

@@ -10,14 +10,42 @@ describe("parseSpeechRequest", () => {
     expect(parseSpeechRequest({ ...VALID, voice: "nova", speed: 1.5, response_format: "pcm" })).toEqual({
       synthesis: { text: "Hello there.", voice: "af_nova", speed: 1.5 },
       format: "pcm",
+      stream: "audio",
+      requestedSpeed: 1.5,
     });
   });
 
-  it("defaults to speed 1 and WAV (OpenAI's mp3 default needs an encoder the daemon lacks)", () => {
+  it("defaults to speed 1, mp3 (as OpenAI does) and the raw audio stream", () => {
     expect(parseSpeechRequest(VALID)).toEqual({
       synthesis: { text: "Hello there.", voice: "af_heart", speed: SPEED_DEFAULT },
-      format: "wav",
+      format: "mp3",
+      stream: "audio",
+      requestedSpeed: SPEED_DEFAULT,
     });
+  });
+
+  it("accepts every response format and SSE streaming", () => {
+    for (const format of ["mp3", "opus", "flac", "wav", "pcm"]) {
+      expect(parseSpeechRequest({ ...VALID, response_format: format }).format).toBe(format);
+    }
+    expect(parseSpeechRequest({ ...VALID, stream_format: "sse" }).stream).toBe("sse");
+  });
+
+  it("clamps a speed inside OpenAI's 0.25–4 but outside Kokoro's range to Kokoro's nearest end", () => {
+    const cases: Array<[number, number]> = [
+      [0.25, SPEED_MIN],
+      [0.4, SPEED_MIN],
+      [SPEED_MIN, SPEED_MIN],
+      [1.3, 1.3],
+      [SPEED_MAX, SPEED_MAX],
+      [3, SPEED_MAX],
+      [4, SPEED_MAX],
+    ];
+    for (const [requested, applied] of cases) {
+      const parsed = parseSpeechRequest({ ...VALID, speed: requested });
+      expect(parsed.synthesis.speed, `speed ${requested}`).toBe(applied);
+      expect(parsed.requestedSpeed).toBe(requested);
+    }
   });
 
   it("accepts every listed model id, the range ends of speed, `instructions` and the audio stream format", () => {
@@ -38,12 +66,18 @@ describe("parseSpeechRequest", () => {
     ["a missing input", { model: "tts-1", voice: "af_heart" }, 400, "invalid_message", "input"],
     ["a voice that is not a string", { ...VALID, voice: { id: "voice_1234" } }, 400, "invalid_message", "voice"],
     ["an unknown field", { ...VALID, lang_code: "a" }, 400, "invalid_message", null],
-    ["SSE streaming", { ...VALID, stream_format: "sse" }, 400, "invalid_message", "stream_format"],
+    ["an unknown stream format", { ...VALID, stream_format: "ws" }, 400, "invalid_message", "stream_format"],
     ["an unknown model", { ...VALID, model: "whisper-1" }, 400, "model_not_found", "model"],
-    ["mp3", { ...VALID, response_format: "mp3" }, 400, "unsupported_response_format", "response_format"],
-    ["flac", { ...VALID, response_format: "flac" }, 400, "unsupported_response_format", "response_format"],
-    ["a speed below the range", { ...VALID, speed: 0.25 }, 400, "speed_out_of_range", "speed"],
-    ["a speed above the range", { ...VALID, speed: 4 }, 400, "speed_out_of_range", "speed"],
+    ["an unknown format", { ...VALID, response_format: "ogg" }, 400, "unsupported_response_format", "response_format"],
+    [
+      "aac (no encoder ships)",
+      { ...VALID, response_format: "aac" },
+      400,
+      "unsupported_response_format",
+      "response_format",
+    ],
+    ["a speed below OpenAI's range", { ...VALID, speed: 0.2 }, 400, "speed_out_of_range", "speed"],
+    ["a speed above OpenAI's range", { ...VALID, speed: 4.5 }, 400, "speed_out_of_range", "speed"],
     ["blank input", { ...VALID, input: " \n " }, 400, "empty_text", "input"],
     ["input one past the limit", { ...VALID, input: "a".repeat(MAX_TEXT_CHARS + 1) }, 413, "text_too_long", "input"],
   ];
