@@ -1,5 +1,6 @@
 /**
- * FLAC through `libflacjs`, libFLAC compiled to WebAssembly (MIT; libFLAC BSD-3-Clause). The stream header goes out
+ * FLAC through `libflacjs`, libFLAC compiled to JavaScript (MIT; libFLAC BSD-3-Clause). Its asm.js build: the
+ * package's WebAssembly build fetches its `.wasm` with `fetch()` on Node ≥ 18, which cannot load a file path. The stream header goes out
  * at once and every block as libFLAC completes it. The STREAMINFO block is written before the length is known, so
  * its total-samples field is 0 and its MD5 is zero, which the FLAC format defines as "unknown"
  * (RFC 9639 §8.2); decoders then read the frames to the end.
@@ -14,7 +15,7 @@ const BITS_PER_SAMPLE = 16;
 
 const flac = createFlac("release.asmjs");
 
-/** Resolves once libFLAC's WebAssembly module is instantiated (asynchronous on first load). */
+/** Resolves once libFLAC is initialized (asynchronous on first load). */
 export function flacReady(): Promise<void> {
   if (flac.isReady()) return Promise.resolve();
   return new Promise((resolve) => flac.on("ready", () => resolve()));

@@ -33,7 +33,13 @@ function compiledLame(): Promise<LameModule> {
 
 export async function createMp3Encoder(): Promise<StreamEncoder> {
   const lame = await createEncoder("audio/mpeg", await compiledLame());
-  lame.configure({ sampleRate: SAMPLE_RATE_HZ, channels: 1, bitrate: MP3_BITRATE_KBPS });
+  // The output rate is pinned: left alone, LAME may resample to whatever rate it prefers for the bitrate.
+  lame.configure({
+    sampleRate: SAMPLE_RATE_HZ,
+    channels: 1,
+    bitrate: MP3_BITRATE_KBPS,
+    outputSampleRate: SAMPLE_RATE_HZ,
+  });
   const floats = (samples: Int16Array): Float32Array => Float32Array.from(samples, (sample) => sample / 32768);
   return {
     // The returned arrays are views of LAME's output buffer, reused on the next call: keep copies.
