@@ -34,7 +34,7 @@ async function inferences(): Promise<number> {
   return ((await response.json()) as DaemonStatus).counters.inferences;
 }
 
-async function render(format: "mp3" | "opus" | "flac" | "wav" | "pcm", voice = "af_fixture"): Promise<Buffer> {
+async function render(format: "mp3" | "opus" | "aac" | "flac" | "wav" | "pcm", voice = "af_fixture"): Promise<Buffer> {
   const response = await openai.audio.speech.create({
     model: "kokoro",
     voice,
@@ -73,6 +73,7 @@ describe("every format on the Kokoro path, decoded by ffmpeg against the PCM ren
   const expected = {
     mp3: { codec: "mp3", rate: SAMPLE_RATE_HZ },
     opus: { codec: "opus", rate: 48_000 },
+    aac: { codec: "aac", rate: SAMPLE_RATE_HZ },
     flac: { codec: "flac", rate: SAMPLE_RATE_HZ },
     wav: { codec: "pcm_s16le", rate: SAMPLE_RATE_HZ },
   } as const;

@@ -1,11 +1,11 @@
 /**
  * The `response_format`s the speech endpoint renders, with their content types and how each is produced: `wav` and
- * `pcm` carry the engine's PCM untouched (24 kHz mono s16le) from the request's own thread; `mp3`, `opus` and `flac`
- * are encoded in the encoder thread (encoder-thread.ts), chunk by chunk as segments arrive.
+ * `pcm` carry the engine's PCM untouched (24 kHz mono s16le) from the request's own thread; `mp3`, `opus`, `aac`
+ * and `flac` are encoded in the encoder thread (encoder-thread.ts), chunk by chunk as segments arrive.
  */
 import { encodeStreamingWavHeader } from "./streaming-wav-header.js";
 
-export const SUPPORTED_RESPONSE_FORMATS = ["mp3", "opus", "flac", "wav", "pcm"] as const;
+export const SUPPORTED_RESPONSE_FORMATS = ["mp3", "opus", "aac", "flac", "wav", "pcm"] as const;
 export type ResponseFormat = (typeof SUPPORTED_RESPONSE_FORMATS)[number];
 
 /** The formats that need an encoder, each run in the encoder thread. */
@@ -27,6 +27,8 @@ export const RESPONSE_FORMATS: Readonly<Record<ResponseFormat, ResponseFormatSpe
   mp3: { kind: "encoded", contentType: "audio/mpeg", format: "mp3" },
   // RFC 7845 §9: an Ogg Opus stream is `audio/ogg` (`audio/opus` names bare RTP packets, RFC 7587).
   opus: { kind: "encoded", contentType: "audio/ogg", format: "opus" },
+  // ADTS frames: `audio/aac` is the type registered for them.
+  aac: { kind: "encoded", contentType: "audio/aac", format: "aac" },
   flac: { kind: "encoded", contentType: "audio/flac", format: "flac" },
   wav: { kind: "raw", contentType: "audio/wav", preamble: encodeStreamingWavHeader },
   // `audio/L16` would promise big-endian samples (RFC 2586); this is little-endian, documented, as OpenAI's `pcm`.

@@ -1,5 +1,5 @@
 /**
- * The encoder thread: a worker_threads entry that runs the mp3, Ogg Opus and FLAC encoders, so encoding never
+ * The encoder thread: a worker_threads entry that runs the mp3, Ogg Opus, AAC and FLAC encoders, so encoding never
  * competes with the daemon's main thread, which paces the player and serves the sockets. Each request has a session
  * here. Input is encoded in slices of `SLICE_SAMPLES`, each slice's bytes sent back at once, and the thread yields
  * between slices, so a `close` (the client went away) stops a long segment's encoding after the slice in progress.
@@ -47,7 +47,7 @@ async function encode(id: number, session: Session, pcm: ArrayBuffer): Promise<v
   for (let offset = 0; offset < samples.length; offset += SLICE_SAMPLES) {
     if (session.closed) return;
     // A copy that owns its buffer: the encoders may hand back views of their input.
-    sendBytes(id, session.encoder!.encode(samples.subarray(offset, offset + SLICE_SAMPLES)).slice());
+    sendBytes(id, (await session.encoder!.encode(samples.subarray(offset, offset + SLICE_SAMPLES))).slice());
     slicesEncoded++;
     await nextTurn();
   }
@@ -87,9 +87,9 @@ port.on("message", (message: EncoderRequest) => {
       schedule(id, session, () => encode(id, session, message.pcm));
       return;
     case "finish":
-      schedule(id, session, () => {
+      schedule(id, session, async () => {
         if (session.closed) return;
-        sendBytes(id, session.encoder!.finish().slice());
+        sendBytes(id, (await session.encoder!.finish()).slice());
         drop(id, session);
         reply({ op: "finished", id });
       });

@@ -63,7 +63,7 @@ async function serve(): Promise<Served> {
 
 /** Codec, container and the decoded sample rate each encoded format must show. */
 const ENCODED: Array<{
-  format: "mp3" | "opus" | "flac" | "wav";
+  format: "mp3" | "opus" | "aac" | "flac" | "wav";
   contentType: string;
   codec: string;
   container: string;
@@ -72,6 +72,7 @@ const ENCODED: Array<{
   { format: "mp3", contentType: "audio/mpeg", codec: "mp3", container: "mp3", rate: SAMPLE_RATE_HZ },
   // Opus always decodes at 48 kHz (RFC 7845 §5.1); the input rate is in the header, checked below.
   { format: "opus", contentType: "audio/ogg", codec: "opus", container: "ogg", rate: 48_000 },
+  { format: "aac", contentType: "audio/aac", codec: "aac", container: "aac", rate: SAMPLE_RATE_HZ },
   { format: "flac", contentType: "audio/flac", codec: "flac", container: "flac", rate: SAMPLE_RATE_HZ },
   { format: "wav", contentType: "audio/wav", codec: "pcm_s16le", container: "wav", rate: SAMPLE_RATE_HZ },
 ];
@@ -116,7 +117,7 @@ describe("every response format, decoded by ffmpeg", () => {
     expect(Math.abs(decoded.durationS - PCM_SECONDS) / PCM_SECONDS).toBeLessThan(0.02);
   });
 
-  for (const format of ["mp3", "opus", "flac"] as const) {
+  for (const format of ["mp3", "opus", "aac", "flac"] as const) {
     it(`${format}: the first encoded bytes go out while the second segment is still held`, async () => {
       const { client, synthesizer } = await serve();
       synthesizer.holdFrom(1);
@@ -241,12 +242,14 @@ describe("a client that leaves mid-stream", () => {
       expect((await routes.encoders.stats()).open).toBe(1);
       abort.abort();
       await reader.cancel().catch(() => undefined);
-      await waitFor(() => routes.counters.aborted === 1);
-      // The encoder is gone from the thread, not only from this side.
-      expect(routes.encoders.openSessions).toBe(0);
+      // The encoder stops at once, while the synthesis is still held on its next segment; and it is gone from the
+      // thread, not only from this side.
+      await waitFor(() => routes.encoders.openSessions === 0);
       const afterAbort = await routes.encoders.stats();
       expect(afterAbort.open).toBe(0);
+      expect(synthesizer.segmentsSynthesized).toBe(1);
       synthesizer.open();
+      await waitFor(() => routes.counters.aborted === 1);
       await waitFor(() => synthesizer.rendersClosed === 1);
       expect(synthesizer.segmentsSynthesized).toBeLessThan(fixtureSegments(TEXT).length);
       // Nothing is encoded after the abort, even once the held segments could have come.
@@ -283,13 +286,6 @@ describe("bad input gets OpenAI's error shape and status", () => {
   const base = { model: "tts-1", voice: "af_heart", input: "Hello." };
   const refused: Array<[string, Record<string, unknown>, number, string, string]> = [
     ["an unknown format", { response_format: "m4a" }, 400, "unsupported_response_format", "response_format"],
-    [
-      "aac, for which no encoder ships",
-      { response_format: "aac" },
-      400,
-      "unsupported_response_format",
-      "response_format",
-    ],
     ["a text over the limit", { input: "a".repeat(MAX_TEXT_CHARS + 1) }, 413, "text_too_long", "input"],
     ["an empty text", { input: "" }, 400, "empty_text", "input"],
     ["a blank text", { input: " \n\t" }, 400, "empty_text", "input"],

@@ -1,5 +1,6 @@
 /** The encoder for each encoded response format. Loaded only inside the encoder thread. */
 import type { EncodedFormat } from "../audio-formats.js";
+import { createAacEncoder } from "./aac-stream-encoder.js";
 import { createFlacEncoder, flacReady } from "./flac-stream-encoder.js";
 import { createMp3Encoder, mp3Ready } from "./mp3-stream-encoder.js";
 import { createOggOpusEncoder } from "./ogg-opus-stream-encoder.js";
@@ -11,6 +12,7 @@ const FACTORIES: Readonly<Record<EncodedFormat, () => StreamEncoder | Promise<St
   mp3: createMp3Encoder,
   opus: createOggOpusEncoder,
   flac: createFlacEncoder,
+  aac: createAacEncoder,
 };
 
 /** Resolves when the encoders' WebAssembly modules are compiled and loaded. */

@@ -1,14 +1,14 @@
 /**
  * A streaming audio encoder as the encoder thread drives it: mono 16-bit samples at the engine's rate go in as they
  * are synthesized, and whatever complete container bytes the encoder can give out come back at once, so the first
- * bytes of a response do not wait for the end of the text. Synchronous: each encoder runs inside the encoder
- * thread (encoder-worker.ts), never on the thread that paces the player.
+ * bytes of a response do not wait for the end of the text. Each encoder runs inside the encoder thread
+ * (encoder-worker.ts), never on the thread that paces the player; most are synchronous, AAC's pipeline is not.
  */
 export interface StreamEncoder {
   /** Encodes the samples; returns the bytes ready so far (possibly none: frames still filling). */
-  encode(samples: Int16Array): Uint8Array;
+  encode(samples: Int16Array): Uint8Array | Promise<Uint8Array>;
   /** Encodes what is left and ends the stream; returns its last bytes. Call once. */
-  finish(): Uint8Array;
+  finish(): Uint8Array | Promise<Uint8Array>;
   /** Frees the encoder's memory (a WebAssembly heap, for some); after `finish`, or instead of it on an abort. */
   dispose(): void;
 }
