@@ -1,8 +1,8 @@
 import { fileURLToPath } from "node:url";
 
 /**
- * The path of a child-process or worker-thread entry point (`<folder>/<name>.js`, e.g. `audio/speaker-host.js` or
- * `server/openai/encoder-worker.js`) next to the module
+ * The path of a child-process entry point (`<folder>/<name>.js`, e.g. `audio/speaker-host.js` or
+ * `server/openai/encoder-host.js`) next to the module
  * at `moduleUrl`. Hosts always run as compiled JavaScript: when the caller runs from its TypeScript source (tests
  * import daemon/src), the host is taken from daemon/dist, so those tests need a prior `tsc -b`, as `npm test` does.
  * Running a .ts host through a loader instead would put a dev dependency and its start-up cost on every start.

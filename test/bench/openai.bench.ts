@@ -7,8 +7,8 @@
  *   byte) and over the WebSocket protocol (`speak` with `output: "client"`: request sent → first chunk frame). Both
  *   render the primer first; the difference is the transport.
  * - The same over HTTP in `mp3` and `opus`: the encoders' cost to the first byte, held to at most 30 ms above pcm at
- *   the median (issue 18). The first mp3 request after the start is reported on its own: it starts the encoder
- *   thread and compiles LAME.
+ *   the median (issue 18); and `aac`, whose pipeline starts a worker per request (no goal). The first mp3 request
+ *   after the start is reported on its own: it starts the encoder host process and compiles LAME.
  * - Fairness: an interactive `speak` (device, `sendAudio`: request → first chunk frame, i.e. handed to the device)
  *   while idle, and while an HTTP render of a long text is streaming. The engine runs inferences FIFO and an HTTP
  *   render pulls one segment at a time, so the second should exceed the first by at most one HTTP segment's
@@ -44,7 +44,7 @@ interface Bench {
   voice: string;
 }
 
-type Format = "pcm" | "mp3" | "opus";
+type Format = "pcm" | "mp3" | "opus" | "aac";
 
 function speechRequest(bench: Bench, input: string, format: Format = "pcm"): Promise<Response> {
   return fetch(`http://127.0.0.1:${bench.daemon.port}/v1/audio/speech`, {
@@ -117,13 +117,15 @@ export async function runOpenAiBenchmarks(): Promise<BenchRow[]> {
       await waitFor(() => modelLoaded(daemon), 60_000);
       await httpFirstByteMs(bench);
       await firstChunkMs(bench, PARAGRAPH, "client");
-      // First use of the encoders after the start: starts the encoder thread and compiles LAME.
+      // First use of the encoders after the start: starts the encoder host and compiles LAME.
       const mp3FirstUse = await httpFirstByteMs(bench, "mp3");
       await httpFirstByteMs(bench, "opus");
+      await httpFirstByteMs(bench, "aac");
 
       const http: number[] = [];
       const mp3: number[] = [];
       const opus: number[] = [];
+      const aac: number[] = [];
       const ws: number[] = [];
       const idle: number[] = [];
       const busy: number[] = [];
@@ -131,6 +133,7 @@ export async function runOpenAiBenchmarks(): Promise<BenchRow[]> {
         http.push(await httpFirstByteMs(bench));
         mp3.push(await httpFirstByteMs(bench, "mp3"));
         opus.push(await httpFirstByteMs(bench, "opus"));
+        aac.push(await httpFirstByteMs(bench, "aac"));
         ws.push(await firstChunkMs(bench, PARAGRAPH, "client"));
         idle.push(await firstChunkMs(bench, INTERACTIVE_SENTENCE, "device"));
         busy.push(await speakDuringHttpRenderMs(bench));
@@ -142,6 +145,7 @@ export async function runOpenAiBenchmarks(): Promise<BenchRow[]> {
         summarize(`TTFB, HTTP /v1/audio/speech pcm (${cost})`, "ms", http),
         summarize(`TTFB, HTTP mp3 (${cost})`, "ms", mp3, encodedGoal),
         summarize(`TTFB, HTTP opus (${cost})`, "ms", opus, encodedGoal),
+        summarize(`TTFB, HTTP aac (${cost})`, "ms", aac),
         summarize(`TTFB, HTTP mp3, first use after the start (${cost})`, "ms", [mp3FirstUse]),
         summarize(`TTFB, WebSocket speak output=client (${cost})`, "ms", ws),
         summarize(`speak TTFA, idle (${cost})`, "ms", idle),

@@ -1,10 +1,10 @@
 /**
  * Turns a render's PCM into the bytes of the requested format: `wav` and `pcm` directly (a header, then the samples
- * untouched), the others through a session of the encoder thread. One interface for both, so the speech route
+ * untouched), the others through a session of the encoder host. One interface for both, so the speech route
  * streams every format the same way.
  */
 import type { ResponseFormatSpec } from "./audio-formats.js";
-import type { BytesSink, EncoderThread } from "./encoder-thread.js";
+import type { BytesSink, EncoderProcess } from "./encoder-process.js";
 
 export interface AudioEncoding {
   /** Encodes one segment's PCM; `sink` gets the bytes. Resolves once they are all out. */
@@ -34,7 +34,7 @@ function rawEncoding(preamble: () => Buffer): AudioEncoding {
   };
 }
 
-export function openAudioEncoding(spec: ResponseFormatSpec, encoders: EncoderThread): AudioEncoding {
+export function openAudioEncoding(spec: ResponseFormatSpec, encoders: EncoderProcess): AudioEncoding {
   if (spec.kind === "raw") return rawEncoding(spec.preamble);
   const session = encoders.open(spec.format);
   return {

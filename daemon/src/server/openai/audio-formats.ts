@@ -1,14 +1,14 @@
 /**
  * The `response_format`s the speech endpoint renders, with their content types and how each is produced: `wav` and
  * `pcm` carry the engine's PCM untouched (24 kHz mono s16le) from the request's own thread; `mp3`, `opus`, `aac`
- * and `flac` are encoded in the encoder thread (encoder-thread.ts), chunk by chunk as segments arrive.
+ * and `flac` are encoded in the encoder host (encoder-process.ts), chunk by chunk as segments arrive.
  */
 import { encodeStreamingWavHeader } from "./streaming-wav-header.js";
 
 export const SUPPORTED_RESPONSE_FORMATS = ["mp3", "opus", "aac", "flac", "wav", "pcm"] as const;
 export type ResponseFormat = (typeof SUPPORTED_RESPONSE_FORMATS)[number];
 
-/** The formats that need an encoder, each run in the encoder thread. */
+/** The formats that need an encoder, each run in the encoder host. */
 export type EncodedFormat = Exclude<ResponseFormat, "wav" | "pcm">;
 
 /** OpenAI's default: a request without `response_format` gets mp3, as OpenAI's own API answers it. */

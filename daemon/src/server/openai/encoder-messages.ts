@@ -1,4 +1,4 @@
-/** The messages between the speech route's thread and the encoder thread (encoder-worker.ts). */
+/** The messages between the speech route and the encoder host process (encoder-host.ts). */
 import type { EncodedFormat } from "./audio-formats.js";
 
 export type EncoderRequest =
@@ -20,11 +20,11 @@ export type EncoderReply =
   /** The session was dropped after a `close`. */
   | { op: "closed"; id: number }
   | { op: "error"; id: number; message: string }
-  | { op: "stats"; stats: EncoderThreadStats };
+  | { op: "stats"; stats: EncoderHostStats };
 
-export interface EncoderThreadStats {
-  /** Encoders alive in the thread. */
+export interface EncoderHostStats {
+  /** Encoders alive in the host. */
   open: number;
-  /** Slices of input encoded since the thread started, over every session. */
+  /** Slices of input encoded since the host started, over every session. */
   slicesEncoded: number;
 }

@@ -9,7 +9,7 @@ import type { SynthesizerProvider } from "../../synthesis/synthesizer.js";
 import { isTokenValid } from "../token.js";
 import { listModels, listVoices } from "./catalog-routes.js";
 import { OpenAiHttpError, sendOpenAiError, toOpenAiHttpError } from "./openai-error.js";
-import { EncoderThread } from "./encoder-thread.js";
+import { EncoderProcess } from "./encoder-process.js";
 import { RenderSlots, type RenderSlotsOptions } from "./render-slots.js";
 import { modelRetryAfterSeconds } from "./retry-after.js";
 import { handleSpeechRequest, type SpeechCounters, type SpeechRouteContext } from "./speech-route.js";
@@ -27,8 +27,8 @@ export interface OpenAiRoutesOptions extends RenderSlotsOptions {
 export interface OpenAiRoutes {
   (request: IncomingMessage, response: ServerResponse): boolean;
   readonly counters: Readonly<SpeechCounters>;
-  /** The thread encoding mp3, Ogg Opus and FLAC responses. */
-  readonly encoders: EncoderThread;
+  /** The child process encoding mp3, Ogg Opus, AAC and FLAC responses. */
+  readonly encoders: EncoderProcess;
 }
 
 type Handler = (request: IncomingMessage, response: ServerResponse) => Promise<void> | void;
@@ -46,7 +46,7 @@ function bearerToken(request: IncomingMessage): string | null {
 export function createOpenAiRoutes(options: OpenAiRoutesOptions): OpenAiRoutes {
   const { token, speech, log } = options;
   const counters: SpeechCounters = { completed: 0, refused: 0, aborted: 0, failed: 0 };
-  const encoders = new EncoderThread();
+  const encoders = new EncoderProcess();
   const speechContext: SpeechRouteContext = {
     encoders,
     speech,

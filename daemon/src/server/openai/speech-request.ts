@@ -43,12 +43,13 @@ export interface SpeechRequest {
   requestedSpeed: number;
 }
 
-/** Kokoro's range is narrower than OpenAI's: a speed inside OpenAI's but outside Kokoro's is moved to the nearest end. */
+/** Kokoro's range is narrower than OpenAI's: a speed inside OpenAI's but outside Kokoro's goes to the nearest end. */
 export function clampSpeed(speed: number): number {
   if (!(speed >= OPENAI_SPEED_MIN && speed <= OPENAI_SPEED_MAX)) {
     throw new ProtocolError(
       "speed_out_of_range",
-      `Speed ${speed} is outside ${OPENAI_SPEED_MIN}–${OPENAI_SPEED_MAX}; Kokoro plays ${SPEED_MIN}–${SPEED_MAX} and clamps to it.`,
+      `Speed ${speed} is outside ${OPENAI_SPEED_MIN}–${OPENAI_SPEED_MAX}; ` +
+        `Kokoro plays ${SPEED_MIN}–${SPEED_MAX} and clamps to it.`,
     );
   }
   return Math.min(SPEED_MAX, Math.max(SPEED_MIN, speed));

@@ -13,7 +13,7 @@ import type { Logger } from "pino";
 import type { SynthesizedSegment, Synthesizer, SynthesizerProvider } from "../../synthesis/synthesizer.js";
 import { RESPONSE_FORMATS } from "./audio-formats.js";
 import { openAudioEncoding, type AudioEncoding } from "./audio-encoding.js";
-import type { EncoderThread } from "./encoder-thread.js";
+import type { EncoderProcess } from "./encoder-process.js";
 import { readJsonBody } from "./json-body.js";
 import { sendOpenAiError, toOpenAiHttpError } from "./openai-error.js";
 import type { RenderSlots } from "./render-slots.js";
@@ -41,7 +41,7 @@ export interface SpeechCounters {
 export interface SpeechRouteContext {
   speech: SynthesizerProvider;
   slots: RenderSlots;
-  encoders: EncoderThread;
+  encoders: EncoderProcess;
   counters: SpeechCounters;
   log?: Logger;
 }

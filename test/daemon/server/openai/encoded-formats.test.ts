@@ -1,6 +1,6 @@
 /**
  * Every response format of the speech endpoint, in process behind the daemon's real HTTP server and the real
- * encoder thread, requested by the official `openai` SDK and checked by a real decoder (ffmpeg, test/helpers/
+ * encoder host, requested by the official `openai` SDK and checked by a real decoder (ffmpeg, test/helpers/
  * ffmpeg.ts): the codec and container the content type promises, the sample rate, and a duration within 2 % of
  * the PCM the synthesizer made (the tone fixture, so that PCM is known exactly). Also: the first encoded bytes go
  * out while later segments are still held, SSE deltas reassemble to the PCM render byte for byte, speeds outside
@@ -243,7 +243,7 @@ describe("a client that leaves mid-stream", () => {
       abort.abort();
       await reader.cancel().catch(() => undefined);
       // The encoder stops at once, while the synthesis is still held on its next segment; and it is gone from the
-      // thread, not only from this side.
+      // host process, not only from this side.
       await waitFor(() => routes.encoders.openSessions === 0);
       const afterAbort = await routes.encoders.stats();
       expect(afterAbort.open).toBe(0);

@@ -1,9 +1,9 @@
 /**
  * FLAC through `libflacjs`, libFLAC compiled to JavaScript (MIT; libFLAC BSD-3-Clause). Its asm.js build: the
- * package's WebAssembly build fetches its `.wasm` with `fetch()` on Node ≥ 18, which cannot load a file path. The stream header goes out
- * at once and every block as libFLAC completes it. The STREAMINFO block is written before the length is known, so
- * its total-samples field is 0 and its MD5 is zero, which the FLAC format defines as "unknown"
- * (RFC 9639 §8.2); decoders then read the frames to the end.
+ * package's WebAssembly build fetches its `.wasm` with `fetch()` on Node ≥ 18, which cannot load a file path. The
+ * stream header goes out at once and every block as libFLAC completes it. The STREAMINFO block is written before
+ * the length is known, so its total-samples field is 0 and its MD5 is zero, which the FLAC format defines as
+ * "unknown" (RFC 9639 §8.2); decoders then read the frames to the end.
  */
 import createFlac from "libflacjs";
 import { SAMPLE_RATE_HZ } from "@kokoro-speech/shared";

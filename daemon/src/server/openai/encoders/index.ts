@@ -1,4 +1,4 @@
-/** The encoder for each encoded response format. Loaded only inside the encoder thread. */
+/** The encoder for each encoded response format. Loaded only inside the encoder host. */
 import type { EncodedFormat } from "../audio-formats.js";
 import { createAacEncoder } from "./aac-stream-encoder.js";
 import { createFlacEncoder, flacReady } from "./flac-stream-encoder.js";

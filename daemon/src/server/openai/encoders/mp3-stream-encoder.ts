@@ -21,7 +21,7 @@ const { WebAssembly: wasm } = globalThis as unknown as {
   WebAssembly: { compile(bytes: Uint8Array): Promise<LameModule> };
 };
 
-/** The LAME module, compiled once per thread; each encoder is a cheap instance of it (compiling costs ~40 ms). */
+/** The LAME module, compiled once per host process; each encoder is a cheap instance of it (compiling costs ~40 ms). */
 let lameModule: Promise<LameModule> | null = null;
 
 function compiledLame(): Promise<LameModule> {

@@ -1,8 +1,8 @@
 /**
- * A streaming audio encoder as the encoder thread drives it: mono 16-bit samples at the engine's rate go in as they
+ * A streaming audio encoder as the encoder host drives it: mono 16-bit samples at the engine's rate go in as they
  * are synthesized, and whatever complete container bytes the encoder can give out come back at once, so the first
- * bytes of a response do not wait for the end of the text. Each encoder runs inside the encoder thread
- * (encoder-worker.ts), never on the thread that paces the player; most are synchronous, AAC's pipeline is not.
+ * bytes of a response do not wait for the end of the text. Each encoder runs inside the encoder host
+ * (encoder-host.ts), never on the thread that paces the player; most are synchronous, AAC's pipeline is not.
  */
 export interface StreamEncoder {
   /** Encodes the samples; returns the bytes ready so far (possibly none: frames still filling). */

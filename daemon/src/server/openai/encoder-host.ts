@@ -1,11 +1,12 @@
 /**
- * The encoder thread: a worker_threads entry that runs the mp3, Ogg Opus, AAC and FLAC encoders, so encoding never
- * competes with the daemon's main thread, which paces the player and serves the sockets. Each request has a session
- * here. Input is encoded in slices of `SLICE_SAMPLES`, each slice's bytes sent back at once, and the thread yields
- * between slices, so a `close` (the client went away) stops a long segment's encoding after the slice in progress.
+ * The encoder host: a child process (started by encoder-process.ts) that runs the mp3, Ogg Opus, AAC and FLAC
+ * encoders, so encoding never competes with the daemon's thread, which paces the player and serves the sockets, and
+ * the encoders' memory (WebAssembly heaps, a V8 heap) goes back to the system when the host stops. Each request has
+ * a session here. Input is encoded in slices of `SLICE_SAMPLES`, each slice's bytes sent back at once, and the host
+ * yields between slices, so a `close` (the client went away) stops a long segment's encoding after the slice in
+ * progress.
  */
 import { setImmediate as nextTurn } from "node:timers/promises";
-import { parentPort } from "node:worker_threads";
 import { SAMPLE_RATE_HZ } from "@kokoro-speech/shared";
 import type { EncoderReply, EncoderRequest } from "./encoder-messages.js";
 import { createStreamEncoder, encodersReady, type StreamEncoder } from "./encoders/index.js";
@@ -20,20 +21,22 @@ interface Session {
   closed: boolean;
 }
 
-const port = parentPort;
-if (!port) throw new Error("encoder-worker.ts runs only as a worker thread");
+if (process.send === undefined) {
+  process.stderr.write("encoder-host runs only as a child process with an IPC channel\n");
+  process.exit(2);
+}
 
 const sessions = new Map<number, Session>();
 let slicesEncoded = 0;
 const ready = encodersReady();
 
-function reply(message: EncoderReply, transfer: ArrayBuffer[] = []): void {
-  port!.postMessage(message, transfer);
+function reply(message: EncoderReply): void {
+  if (process.connected) process.send?.(message, undefined, {}, () => undefined);
 }
 
 function sendBytes(id: number, bytes: Uint8Array): void {
   if (bytes.byteLength === 0) return;
-  reply({ op: "data", id, bytes }, [bytes.buffer as ArrayBuffer]);
+  reply({ op: "data", id, bytes });
 }
 
 function drop(id: number, session: Session): void {
@@ -62,7 +65,7 @@ function schedule(id: number, session: Session, step: () => Promise<void> | void
   });
 }
 
-port.on("message", (message: EncoderRequest) => {
+process.on("message", (message: EncoderRequest) => {
   if (message.op === "stats") {
     reply({ op: "stats", stats: { open: sessions.size, slicesEncoded } });
     return;
@@ -103,3 +106,6 @@ port.on("message", (message: EncoderRequest) => {
       return;
   }
 });
+
+// The daemon went away (or stopped the host): exit. Never process.disconnect(), as espeak-host.ts explains.
+process.on("disconnect", () => process.exit(0));

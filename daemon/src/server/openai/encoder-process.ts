@@ -1,14 +1,16 @@
 /**
- * The speech route's side of the encoder thread (encoder-worker.ts): one worker thread, started on the first
- * encoded request and stopped after `IDLE_STOP_MS` without any, shared by every request, each with its own
- * session. The worker is unref'd: it never keeps the daemon alive.
+ * The speech route's side of the encoder host (encoder-host.ts): one child process, started on the first encoded
+ * request and stopped after `IDLE_STOP_MS` without any, shared by every request, each with its own session. A
+ * process rather than a worker thread for the reason docs/daemon.md gives for the espeak-ng host: a stopped worker
+ * thread leaves its memory behind in malloc's arenas, a process returns all of it. It is unref'd: it never keeps
+ * the daemon alive, and it exits when the daemon does.
  */
-import { Worker } from "node:worker_threads";
+import { fork, type ChildProcess } from "node:child_process";
 import { hostEntryPath } from "../../host-entry-path.js";
 import type { EncodedFormat } from "./audio-formats.js";
-import type { EncoderReply, EncoderRequest, EncoderThreadStats } from "./encoder-messages.js";
+import type { EncoderReply, EncoderRequest, EncoderHostStats } from "./encoder-messages.js";
 
-/** An idle thread costs memory (a V8 isolate and the encoders' WebAssembly heaps); a minute covers bursts. */
+/** An idle host costs memory (a Node process and the encoders' WebAssembly heaps); a minute covers bursts. */
 export const IDLE_STOP_MS = 60_000;
 
 export type BytesSink = (bytes: Buffer) => void;
@@ -21,7 +23,7 @@ interface Pending {
 }
 
 export class EncoderSession {
-  readonly #thread: EncoderThread;
+  readonly #host: EncoderProcess;
   readonly id: number;
   #sink: BytesSink = () => undefined;
   #pending: Pending | null = null;
@@ -29,15 +31,15 @@ export class EncoderSession {
   #gone = false;
   #failure: Error | null = null;
 
-  constructor(thread: EncoderThread, id: number) {
-    this.#thread = thread;
+  constructor(host: EncoderProcess, id: number) {
+    this.#host = host;
     this.id = id;
   }
 
   /** Encodes one piece of PCM (s16le mono); `sink` gets the encoded bytes as they come. Resolves once all are out. */
   encode(pcm: Buffer, sink: BytesSink): Promise<void> {
     const copy = pcm.buffer.slice(pcm.byteOffset, pcm.byteOffset + pcm.byteLength) as ArrayBuffer;
-    return this.#request({ op: "encode", id: this.id, pcm: copy }, "encoded", sink, [copy]);
+    return this.#request({ op: "encode", id: this.id, pcm: copy }, "encoded", sink);
   }
 
   /** Ends the stream: `sink` gets its last bytes. The session is gone afterwards. */
@@ -54,27 +56,22 @@ export class EncoderSession {
       this.#pending = { until: "closed", resolve, reject: () => resolve() };
       inFlight?.resolve();
     });
-    this.#thread.post({ op: "close", id: this.id });
+    this.#host.post({ op: "close", id: this.id });
     return closed;
   }
 
-  #request(
-    message: EncoderRequest,
-    until: Pending["until"],
-    sink: BytesSink,
-    transfer: ArrayBuffer[] = [],
-  ): Promise<void> {
+  #request(message: EncoderRequest, until: Pending["until"], sink: BytesSink): Promise<void> {
     if (this.#failure) return Promise.reject(this.#failure);
     if (this.#gone) return Promise.reject(new Error("the encoder session has ended"));
     if (this.#pending) return Promise.reject(new Error("an encoder operation is already in flight"));
     this.#sink = sink;
     return new Promise((resolve, reject) => {
       this.#pending = { until, resolve, reject };
-      this.#thread.post(message, transfer);
+      this.#host.post(message);
     });
   }
 
-  /** A reply for this session, from the thread. */
+  /** A reply for this session, from the host. */
   receive(reply: EncoderReply): void {
     if (reply.op === "data") {
       if (this.#pending?.until !== "closed")
@@ -105,30 +102,30 @@ export class EncoderSession {
   #end(): void {
     if (this.#gone) return;
     this.#gone = true;
-    this.#thread.forget(this.id);
+    this.#host.forget(this.id);
   }
 }
 
-export class EncoderThread {
-  #worker: Worker | null = null;
+export class EncoderProcess {
+  #child: ChildProcess | null = null;
   readonly #sessions = new Map<number, EncoderSession>();
   #nextId = 1;
   #idleTimer: NodeJS.Timeout | null = null;
-  readonly #statsWaiters: Array<(stats: EncoderThreadStats) => void> = [];
+  readonly #statsWaiters: Array<(stats: EncoderHostStats) => void> = [];
   readonly #idleStopMs: number;
 
   constructor(options: { idleStopMs?: number } = {}) {
     this.#idleStopMs = options.idleStopMs ?? IDLE_STOP_MS;
   }
 
-  /** Sessions open on this side (each one's encoder lives in the thread). */
+  /** Sessions open on this side (each one's encoder lives in the host). */
   get openSessions(): number {
     return this.#sessions.size;
   }
 
-  /** Whether the worker thread is running. */
+  /** Whether the host process is running. */
   get running(): boolean {
-    return this.#worker !== null;
+    return this.#child !== null;
   }
 
   open(format: EncodedFormat): EncoderSession {
@@ -140,52 +137,61 @@ export class EncoderThread {
     return session;
   }
 
-  /** The thread's own counts (starts the thread if it is not running). */
-  stats(): Promise<EncoderThreadStats> {
+  /** The host's own counts (starts the host if it is not running). */
+  stats(): Promise<EncoderHostStats> {
     return new Promise((resolve) => {
       this.#statsWaiters.push(resolve);
       this.post({ op: "stats" });
     });
   }
 
-  /** Stops the thread at once; sessions still open fail. */
+  /** Stops the host at once; sessions still open fail. Resolves once it has exited. */
   async stop(): Promise<void> {
-    const worker = this.#worker;
-    this.#worker = null;
-    if (worker) await worker.terminate();
+    const child = this.#child;
+    if (!child) return;
+    const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+    child.kill();
+    await exited;
   }
 
   /** @internal */
-  post(message: EncoderRequest, transfer: ArrayBuffer[] = []): void {
-    this.#ensureWorker().postMessage(message, transfer);
+  post(message: EncoderRequest): void {
+    this.#ensureChild().send(message, undefined, {}, () => undefined);
   }
 
   /** @internal A session that the worker no longer holds. */
   forget(id: number): void {
     this.#sessions.delete(id);
-    if (this.#sessions.size > 0 || !this.#worker) return;
+    if (this.#sessions.size > 0 || !this.#child) return;
     this.#idleTimer = setTimeout(() => void this.stop(), this.#idleStopMs);
     this.#idleTimer.unref();
   }
 
-  #ensureWorker(): Worker {
-    if (this.#worker) return this.#worker;
-    const worker = new Worker(hostEntryPath(import.meta.url, "server/openai", "encoder-worker"));
-    worker.unref();
-    worker.on("message", (reply: EncoderReply) => {
+  #ensureChild(): ChildProcess {
+    if (this.#child) return this.#child;
+    const child = fork(hostEntryPath(import.meta.url, "server/openai", "encoder-host"), [], {
+      // The daemon's own flags (loaders, inspector) must not leak into the host.
+      execArgv: [],
+      // Structured clone, so PCM and encoded bytes cross as binary rather than JSON.
+      serialization: "advanced",
+      stdio: ["ignore", "ignore", "inherit", "ipc"],
+    });
+    child.unref();
+    child.channel?.unref();
+    child.on("message", (reply: EncoderReply) => {
       if (reply.op === "stats") {
         this.#statsWaiters.shift()?.(reply.stats);
         return;
       }
       this.#sessions.get(reply.id)?.receive(reply);
     });
-    const failAll = (error: Error): void => {
-      if (this.#worker === worker) this.#worker = null;
+    child.on("error", () => undefined); // a failed spawn also ends in "exit", handled there
+    child.on("exit", (code, signal) => {
+      if (this.#child === child) this.#child = null;
+      const error = new Error(`the encoder host exited (${signal ?? `code ${code}`})`);
       for (const session of [...this.#sessions.values()]) session.fail(error);
-    };
-    worker.on("error", failAll);
-    worker.on("exit", (code) => failAll(new Error(`the encoder thread exited (code ${code})`)));
-    this.#worker = worker;
-    return worker;
+    });
+    this.#child = child;
+    return child;
   }
 }
