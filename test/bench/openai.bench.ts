@@ -109,7 +109,7 @@ export async function runOpenAiBenchmarks(): Promise<BenchRow[]> {
     const model = await prepareCalibratedModel(directory, MS_PER_TOKEN);
     const daemon = await startDaemonProcess({
       sink: "null",
-      extraArgs: ["--model-path", model.modelPath, "--voices-path", model.voicesPath, "--log-level", "silent"],
+      extraArgs: ["--model-path", model.modelPath, "--voices-path", model.voicesPath, "--log-level", "warn"],
     });
     const client = await daemon.connect("bench");
     const bench: Bench = { daemon, client, voice: model.voice };
@@ -156,6 +156,10 @@ export async function runOpenAiBenchmarks(): Promise<BenchRow[]> {
           "≤ idle + one HTTP segment's inference",
         ),
       ];
+    } catch (error) {
+      // The daemon logs only warnings and errors here: its tail says why a request failed.
+      process.stderr.write(`daemon log (tail):\n${daemon.stderr().slice(-4000)}\n`);
+      throw error;
     } finally {
       await client.close();
       await daemon.stop();

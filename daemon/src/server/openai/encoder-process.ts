@@ -27,9 +27,10 @@ export class EncoderSession {
   readonly id: number;
   #sink: BytesSink = () => undefined;
   #pending: Pending | null = null;
-  /** Finished, closed or failed: the worker holds nothing of it any more. */
+  /** Finished, closed or failed: the host holds nothing of it any more. */
   #gone = false;
   #failure: Error | null = null;
+  #closing: Promise<void> | null = null;
 
   constructor(host: EncoderProcess, id: number) {
     this.#host = host;
@@ -47,17 +48,18 @@ export class EncoderSession {
     return this.#request({ op: "finish", id: this.id }, "finished", sink);
   }
 
-  /** Stops the encoder (after the slice in progress) and frees it; resolves once the worker dropped it. */
+  /** Stops the encoder (after the slice in progress) and frees it; resolves once the host dropped it. Idempotent. */
   close(): Promise<void> {
     if (this.#gone) return Promise.resolve();
-    const closed = new Promise<void>((resolve) => {
+    if (this.#closing) return this.#closing;
+    this.#closing = new Promise<void>((resolve) => {
       // An operation in flight will never get its reply: it ends with the close.
       const inFlight = this.#pending;
       this.#pending = { until: "closed", resolve, reject: () => resolve() };
       inFlight?.resolve();
     });
     this.#host.post({ op: "close", id: this.id });
-    return closed;
+    return this.#closing;
   }
 
   #request(message: EncoderRequest, until: Pending["until"], sink: BytesSink): Promise<void> {
@@ -90,7 +92,7 @@ export class EncoderSession {
     }
   }
 
-  /** The worker failed or reported an error for this session. */
+  /** The host failed or reported an error for this session. */
   fail(error: Error): void {
     this.#failure = error;
     this.#end();
@@ -159,7 +161,7 @@ export class EncoderProcess {
     this.#ensureChild().send(message, undefined, {}, () => undefined);
   }
 
-  /** @internal A session that the worker no longer holds. */
+  /** @internal A session that the host no longer holds. */
   forget(id: number): void {
     this.#sessions.delete(id);
     if (this.#sessions.size > 0 || !this.#child) return;
