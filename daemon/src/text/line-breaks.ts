@@ -65,6 +65,9 @@ const BLOCK_START = /^(?:\s{0,3}(?:```|~~~|#{1,6}\s|>|\|)|\s*(?:[-*+•·‣◦�
 /** Longest prefix `BLOCK_START` needs to see. */
 const BLOCK_START_LOOKAHEAD = 8;
 
+/** Inline code, or a link whose text is closed on the same line. */
+const INLINE_START = /^(?:`|\[[^\]\n]*\]\()/;
+
 const TERMINAL_PUNCTUATION = /[.!?…。！？]["'”’)\]]*$/;
 const SOFT_WRAP_ENDING = /[,;(\-–—/&]$/;
 
@@ -79,10 +82,13 @@ function endsMidPhrase(line: string): boolean {
   return lastWord !== undefined && CONTINUATION_WORDS.has(lastWord.toLowerCase());
 }
 
-/** The first letter or digit of the next line, after any opening quotes or brackets. */
+/**
+ * The first letter or digit of the next line, after any opening quotes, brackets and inline Markdown marks (a link
+ * or inline code wrapping the next word is not a new sentence: "the native⏎[`WebSocket`](…)").
+ */
 function firstWordChar(lookahead: Lookahead, index: number): string {
-  const head = lookahead.slice(index, 4);
-  return /^["'“‘([]*([\p{L}\p{N}])/u.exec(head)?.[1] ?? head.charAt(0);
+  const head = lookahead.slice(index, 8);
+  return /^["'“‘([`*_~]*([\p{L}\p{N}])/u.exec(head)?.[1] ?? head.charAt(0);
 }
 
 /**
@@ -95,6 +101,9 @@ export function isLineBreakBoundary(line: string, lookahead: Lookahead, nextLine
   if (isBlockLine(trimmed)) return true;
   if (TERMINAL_PUNCTUATION.test(trimmed)) return false;
   if (endsMidPhrase(trimmed)) return false;
+  // A wrapped line that opens with inline code or a link ("the native⏎[`WebSocket`](…)") continues the sentence.
+  const opening = lookahead.slice(nextLineStart, 1);
+  if ((opening === "`" || opening === "[") && INLINE_START.test(lookahead.slice(nextLineStart, 80))) return false;
   const first = firstWordChar(lookahead, nextLineStart);
   return !/\p{Ll}/u.test(first);
 }
