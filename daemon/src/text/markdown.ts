@@ -31,12 +31,63 @@ const LINE_RULES: ReadonlyArray<readonly [RegExp, Replacement]> = [
   [/^\s{0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$/, "$1"], // ATX heading
   [/^\s*(?:>\s?)+/, ""], // block quote
   [/^\s*[-*+•·‣◦▪]\s+/, ""], // bullet
+  [/^\s*\[[xX]\]\s+/, "Done: "], // task list item, checked
+  [/^\s*\[ \]\s+/, "To do: "], // task list item, open
+  [/^\s*\[\^([^\]\s]+)\]:\s*/, "Footnote $1: "], // footnote definition
+  [/^\s{0,3}\[[^\]^][^\]]*\]:\s*\S+.*$/, ""], // link reference definition: a target, not prose
   [/^\s*(\d{1,3})[.)]\s+/, "$1. "], // numbered item, read with its number
   [/^\s*\|(.*?)\|?\s*$/, tableRowWords],
 ];
 
+/** Elements of HTML embedded in Markdown (READMEs): tags are dropped, their text is read. */
+const HTML_TAGS =
+  "a|abbr|b|big|blockquote|br|button|center|code|dd|del|details|div|dl|dt|em|figcaption|figure|font|h[1-6]|hr|i|img|" +
+  "input|ins|kbd|label|li|mark|ol|p|picture|pre|s|samp|section|small|source|span|strike|strong|sub|summary|sup|" +
+  "table|tbody|td|tfoot|th|thead|tr|tt|u|ul|var|video";
+
+/** A few named entities (a `Map`: names come from the text); numeric ones are decoded in `decodeEntities`. */
+const ENTITIES: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    amp: "&",
+    lt: "<",
+    gt: ">",
+    quot: '"',
+    apos: "'",
+    nbsp: " ",
+    mdash: "—",
+    ndash: "–",
+    hellip: "…",
+    copy: "©",
+    rarr: "→",
+    larr: "←",
+  }),
+);
+
+function decodeEntities(text: string): string {
+  return text.replace(
+    /&(?:#(\d{1,6})|#x([0-9a-f]{1,6})|([a-z]+));/gi,
+    (match, decimal, hex, name: string | undefined) => {
+      if (name !== undefined) return ENTITIES.get(name.toLowerCase()) ?? match;
+      const code = decimal === undefined ? Number.parseInt(String(hex), 16) : Number(decimal);
+      return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : match;
+    },
+  );
+}
+
 /** Inline markup, applied to the joined sentence. */
 const INLINE_RULES: ReadonlyArray<readonly [RegExp, string]> = [
+  [/<!--[\s\S]*?(?:-->|$)/g, " "], // HTML comment
+  [/\[!\[[^\]]*\]\([^)]*\)\]\([^)]*\)/g, " "], // badge: an image inside a link, alt text not read
+  [/!\[[^\]]*\]\([^)]*(?:badge|shields\.io|\.svg)[^)]*\)/gi, " "], // badge image
+  [new RegExp(String.raw`</?(?:${HTML_TAGS})\b(?:\s[^<>]*)?/?>`, "gi"), " "], // HTML tag
+  [/\[\^[^\]\s]+\]/g, ""], // footnote reference
+  [/:(pr|issue|ghsa|user):`~?([^`]+)`/g, "$1 $2"], // reStructuredText roles
+  [
+    /:(?:func|meth|class|attr|data|mod|obj|ref|doc|exc|envvar|option|program|term|abbr|file|command|code):`[~!]?([^`]+)`/g,
+    "$1",
+  ],
+  [/(?<!:):(?:(?=[a-z0-9_+-]*[a-z])[a-z0-9_+-]+|[+-]1):(?![\w:])/g, " "], // emoji shortcode (emoji are skipped)
+  [/(?<=^|\s)[:;]-?[()DPp/|](?=$|\s|[.,!?])/g, " "], // emoticon, skipped like emoji
   [/!\[([^\]]*)\]\([^)]*\)/g, "$1"], // image: its alt text
   [/\[([^\]]+)\]\([^)]*\)/g, "$1"], // link: its text
   [/\[([^\]]+)\]\[[^\]]*\]/g, "$1"], // reference link
@@ -59,5 +110,5 @@ export function stripMarkdown(text: string): string {
         line,
       ),
     );
-  return INLINE_RULES.reduce((current, [rule, to]) => current.replace(rule, to), lines.join("\n"));
+  return decodeEntities(INLINE_RULES.reduce((current, [rule, to]) => current.replace(rule, to), lines.join("\n")));
 }
