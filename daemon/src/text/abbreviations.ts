@@ -157,7 +157,8 @@ const DOTTED_PATTERN = new RegExp(
 /** "max. 5", "min 8 characters", "Max: 10": a limit before a number. */
 const LIMIT_PATTERN =
   /(?<![\p{L}.])(max|min|Max|Min)(?:\.|:)?\s(?=[~≈]?\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred)\b)/gu;
-const VS_WITHOUT_STOP = /(?<![\p{L}.])vs(?![\p{L}.])/giu;
+/** "vs" or "Vs" without a stop; "VS" in capitals is a name ("VS Code") and is spelled. */
+const VS_WITHOUT_STOP = /(?<![\p{L}.])[vV]s(?![\p{L}.])/gu;
 const NUMBER_PREFIX_PATTERN = new RegExp(
   String.raw`(?<![\p{L}.])(${Object.keys(NUMBER_PREFIXES).join("|")})\.\s?(?=\d)`,
   "giu",

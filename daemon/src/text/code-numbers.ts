@@ -42,7 +42,7 @@ const PORT_NUMBER = /\b(port\s)(\d{2,5})\b/gi;
 const CVE = /\bCVE-(\d{4})-(\d{4,7})\b/g;
 const DIMENSIONS = /(?<![\w.])(\d+)\s?[x×]\s?(\d+)(?:\s?[x×]\s?(\d+))?(?:\s?(px|pixels)\b)?(?![\w.])/g;
 const MULTIPLIER = /(?<![\w.])(\d+(?:\.\d+)?)[x×](?=\s|$|[,.;:)])/g;
-const STANDARD = /\b(RFC|ISO|PEP|IEEE|ECMA|IEC|ANSI|CVE|ES|RFCs)[\s-]?(\d{1,5})\b/g;
+const STANDARD = /\b(RFC|ISO|PEP|IEEE|ECMA|IEC|ANSI|ES)[\s-]?(\d{1,5})(?:-(\d{1,2}))?\b/g;
 const HEX_LITERAL = /(?<![\w.])0x([0-9a-fA-F]+)\b/g;
 const HEX_COLOR = /(?<![\w&#])#((?=[\d]*[a-fA-F])[0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})(?![\w-])/g;
 /** A commit hash: 7 to 40 lower-case hex digits, with at least one letter and one digit. */
@@ -69,7 +69,9 @@ export function expandCodeNumbers(text: string): string {
     .replace(IP_PORT, (_m, host = "", port = "") => `${host} port ${pairedNumberWords(port)} `)
     .replace(PORT_NUMBER, (_m, word = "", port = "") => `${word}${pairedNumberWords(port)}`)
     .replace(CVE, (_m, year = "", id = "") => `CVE ${yearWords(year)}, ${pairedNumberWords(id)}`)
-    .replace(STANDARD, (_m, name = "", digits = "") => `${name} ${pairedNumberWords(digits)}`)
+    .replace(STANDARD, (_m, name = "", digits = "", part: string | undefined) =>
+      [name, pairedNumberWords(digits), ...(part === undefined ? [] : ["dash", cardinalWords(part)])].join(" "),
+    )
     .replace(STATUS_CODE, (code: string) => pairedNumberWords(code))
     .replace(
       DIMENSIONS,

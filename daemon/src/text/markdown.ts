@@ -3,6 +3,8 @@
  * sentences), code fences are replaced by a short notice, inline code is read, links are read by their text.
  */
 
+import { identifierWords } from "./identifiers.js";
+
 /** What is said instead of a fenced code block. */
 export const CODE_BLOCK_NOTICE = "Code block skipped.";
 
@@ -75,7 +77,7 @@ function decodeEntities(text: string): string {
 }
 
 /** Inline markup, applied to the joined sentence. */
-const INLINE_RULES: ReadonlyArray<readonly [RegExp, string]> = [
+const INLINE_RULES: ReadonlyArray<readonly [RegExp, Replacement]> = [
   [/<!--[\s\S]*?(?:-->|$)/g, " "], // HTML comment
   [/\[!\[[^\]]*\]\([^)]*\)\]\([^)]*\)/g, " "], // badge: an image inside a link, alt text not read
   [/!\[[^\]]*\]\([^)]*(?:badge|shields\.io|\.svg)[^)]*\)/gi, " "], // badge image
@@ -92,7 +94,8 @@ const INLINE_RULES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\[([^\]]+)\]\([^)]*\)/g, "$1"], // link: its text
   [/\[([^\]]+)\]\[[^\]]*\]/g, "$1"], // reference link
   [/<((?:https?:\/\/|mailto:)[^>\s]+)>/g, "$1"], // autolink
-  [/`+([^`]+?)`+/g, "$1"], // inline code: read it
+  // Inline code is read; a lone word in capitals in it is a name from code (`PORT`), not an initialism.
+  [/`+([^`]+?)`+/g, (_m: string, code = "") => (/^\p{Lu}{3,}$/u.test(code) ? identifierWords(code) : code)],
   [/(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g, "$2"], // bold
   [/(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])/g, "$1"], // italic with *
   [/(?<![\w_])_(?=\S)([^_]+?)(?<=\S)_(?![\w_])/g, "$1"], // italic with _
@@ -110,5 +113,9 @@ export function stripMarkdown(text: string): string {
         line,
       ),
     );
-  return decodeEntities(INLINE_RULES.reduce((current, [rule, to]) => current.replace(rule, to), lines.join("\n")));
+  const inline = INLINE_RULES.reduce(
+    (current, [rule, to]) => (typeof to === "string" ? current.replace(rule, to) : current.replace(rule, to)),
+    lines.join("\n"),
+  );
+  return decodeEntities(inline);
 }

@@ -20,6 +20,7 @@ const FOLD_RULES: ReadonlyArray<readonly [RegExp, string]> = [
 const SPOKEN_SYMBOLS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\s*&\s*/g, " and "],
   [/(?<=\w)\s*\+\s*(?=\w)/g, " plus "],
+  [/(?<=^|[\s(])\+(?=\p{L})/gu, "plus "], // "+1" in chat, its digits already words
   [/(?<=\w)\s*=\s*(?=\w)/g, " equals "],
   [/(?<=\w)\s*[×✕]\s*(?=\w)/g, " times "],
   [/\s*(?:->|→|⟶)\s*/g, " to "],

@@ -18,10 +18,14 @@ export interface CorpusResult extends CorpusRow {
   readonly passed: boolean;
 }
 
-const CORPUS_FILE = new URL("../../../fixtures/normalization/developer-corpus.txt", import.meta.url);
+/** The main corpus, and the held-out lines written after the rules and run once before any rule changed. */
+export const CORPUS_FILES = {
+  main: new URL("../../../fixtures/normalization/developer-corpus.txt", import.meta.url),
+  holdout: new URL("../../../fixtures/normalization/developer-corpus-holdout.txt", import.meta.url),
+} as const;
 
 /** Parses the corpus file: "## family" headings, rows "input ⇒ expected", "\n" in inputs for line breaks. */
-export function loadCorpus(text = readFileSync(CORPUS_FILE, "utf8")): CorpusRow[] {
+export function loadCorpus(text: string): CorpusRow[] {
   const rows: CorpusRow[] = [];
   let family = "";
   text.split("\n").forEach((raw, index) => {
@@ -52,7 +56,12 @@ export function spokenBySegments(input: string): string {
   }
 }
 
-export function runCorpus(rows: readonly CorpusRow[] = loadCorpus()): CorpusResult[] {
+/** Reads one corpus file. */
+export function loadCorpusFile(which: keyof typeof CORPUS_FILES): CorpusRow[] {
+  return loadCorpus(readFileSync(CORPUS_FILES[which], "utf8"));
+}
+
+export function runCorpus(rows: readonly CorpusRow[]): CorpusResult[] {
   return rows.map((row) => {
     const actual = spokenBySegments(row.input);
     return { ...row, actual, passed: actual === row.expected };
@@ -69,7 +78,12 @@ export function passRateTable(results: readonly CorpusResult[]): string {
   return [
     "| family | lines | read as expected | pass rate |",
     "|---|---:|---:|---:|",
-    ...families.map((family) => row(family, results.filter((result) => result.family === family))),
+    ...families.map((family) =>
+      row(
+        family,
+        results.filter((result) => result.family === family),
+      ),
+    ),
     row("**all**", results),
   ].join("\n");
 }
