@@ -6,6 +6,8 @@
  * - throughput: normalize + segment + G2P + tokenize over a 5,000-word article (fixtures/news-article.ts) in words/s,
  *   with the espeak-ng fallback and without it; in the same run, `phonemizer` alone on the same text the way
  *   kokoro-js uses it (espeak-ng once per punctuation-delimited chunk), and the ratio (goal ≥ 10×).
+ * - developer text: the same throughput and ratio over the developer-text corpus (issue 20; every input line of
+ *   test/fixtures/normalization/, one paragraph each), where the code, path and markup rules do most work.
  * - first segment: a 10-paragraph text → the first segment's token ids (goal ≤ 2 ms).
  *
  * For words/s and the ratio, where more is better, the p95 column is the value 95 % of runs reached.
@@ -16,6 +18,7 @@
 import { performance } from "node:perf_hooks";
 import { phonemize } from "phonemizer";
 import { loadLexicon, type Lexicon } from "../../daemon/src/g2p/index.js";
+import { loadCorpusFile } from "../daemon/text/corpus/developer-corpus.js";
 import { NEWS_ARTICLE, NEWS_ARTICLE_PARAGRAPHS } from "./fixtures/news-article.js";
 import { BENCH_VARIANT, freshG2P, frontEndTokenCount, segmentTokenIds, speakSegments } from "./front-end-path.js";
 import { summarize, summarizeHigherIsBetter, type BenchRow } from "./stats.js";
@@ -90,6 +93,36 @@ async function throughputRows(lexicon: Lexicon): Promise<BenchRow[]> {
   ];
 }
 
+/** The developer corpus's inputs as one document, a paragraph per line of the corpus. */
+function developerText(): string {
+  return [...loadCorpusFile("main"), ...loadCorpusFile("holdout")].map((row) => row.input).join("\n\n");
+}
+
+async function developerTextRows(lexicon: Lexicon): Promise<BenchRow[]> {
+  const text = developerText();
+  const words = wordCount(text);
+  const perSecond = (ms: number): number => words / (ms / 1000);
+  // Untimed, as above.
+  await frontEndTokenCount(text, freshG2P(lexicon, true));
+  await phonemizeLikeKokoroJs(text);
+  const frontEnd: number[] = [];
+  const phonemizerAlone: number[] = [];
+  const speedUp: number[] = [];
+  for (let run = 0; run < THROUGHPUT_RUNS; run++) {
+    const frontEndMs = await timed(() => frontEndTokenCount(text, freshG2P(lexicon, true)));
+    const phonemizerMs = await timed(() => phonemizeLikeKokoroJs(text));
+    frontEnd.push(perSecond(frontEndMs));
+    phonemizerAlone.push(perSecond(phonemizerMs));
+    speedUp.push(phonemizerMs / frontEndMs);
+  }
+  const label = `developer corpus (${words.toLocaleString("en-US")} words)`;
+  return [
+    summarizeHigherIsBetter(`front end, ${label}, with espeak fallback`, "words/s", frontEnd),
+    summarizeHigherIsBetter(`phonemizer alone, ${label}`, "words/s", phonemizerAlone),
+    summarizeHigherIsBetter("front end (with fallback) vs phonemizer alone, developer corpus", "×", speedUp, "≥ 10×"),
+  ];
+}
+
 async function fallbackWordCount(lexicon: Lexicon): Promise<number> {
   const g2p = freshG2P(lexicon, true);
   let count = 0;
@@ -117,6 +150,7 @@ export async function runFrontEndBenchmarks(): Promise<BenchRow[]> {
   const rows = await lexiconRows();
   const lexicon = await loadLexicon(BENCH_VARIANT);
   rows.push(...(await throughputRows(lexicon)));
+  rows.push(...(await developerTextRows(lexicon)));
   rows.push(...(await firstSegmentRows(lexicon)));
   return rows;
 }
