@@ -88,37 +88,42 @@ const MONTH_YEAR = new RegExp(String.raw`\b${MONTH_NAME}\.?(?=\s+\d{4}\b)`, "g")
 
 /** Rewrites the date forms above; anything that is not a valid month and day is left for the number rules. */
 export function expandDates(text: string): string {
-  return text
-    .replace(ISO_DATE, (match, year = "", month = "", day = "") =>
-      isValidDay(Number(month), Number(day)) ? dateWords(Number(month), Number(day), year) : match,
-    )
-    .replace(SLASH_DATE, (match, first = "", second = "", year = "") => {
-      const [month, day] = Number(first) > 12 ? [Number(second), Number(first)] : [Number(first), Number(second)];
-      return isValidDay(month, day) ? dateWords(month, day, year) : match;
-    })
-    .replace(MONTH_DAY, (match, name = "", day = "", year) => {
-      const month = MONTHS.indexOf(monthFromName(name)) + 1;
-      return isValidDay(month, Number(day)) ? dateWords(month, Number(day), year) : match;
-    })
-    .replace(DAY_MONTH, (match, day = "", name = "", year, offset: number, whole: string) => {
-      const month = MONTHS.indexOf(monthFromName(name)) + 1;
-      if (!isValidDay(month, Number(day))) return match;
-      const article = /\bthe\s+$/i.test(whole.slice(0, offset)) ? "" : "the ";
-      const head = `${article}${ordinalWords(day)} of ${MONTHS[month - 1]}`;
-      return year === undefined ? head : `${head}, ${yearReading(year)}`;
-    })
-    .replace(MONTH_YEAR, (name) => monthFromName(name.replace(/\.$/, "")))
-    .replace(MONTH_RANGE, (_m, from = "", to = "") => `${monthFromName(from)} to ${monthFromName(to)}`)
-    .replace(
-      MONTH_ABBREVIATION,
-      (match, name = "", offset: number, whole: string) =>
-        monthFromName(name) + (keepsStop(whole.slice(offset + match.length)) ? "." : ""),
-    )
-    .replace(WEEKDAY, (match, name = "", offset: number, whole: string) => {
-      const day = WEEKDAYS[name.toLowerCase()] ?? name;
-      // "the Sun." and "Sat." after a subject are words, not days: only read a day not after "the".
-      if (/\bthe\s+$/i.test(whole.slice(0, offset))) return match;
-      return day + (match.endsWith(".") && keepsStop(whole.slice(offset + match.length)) ? "." : "");
-    })
-    .replace(NAME_RANGE, "$1 to ");
+  return (
+    text
+      // Weekdays first: "Sun, 5 May" is a weekday only while the date after it is still digits.
+      .replace(WEEKDAY, (match, name = "", offset: number, whole: string) => {
+        const day = WEEKDAYS[name.toLowerCase()] ?? name;
+        // "the Sun." and "Sat." after a subject are words, not days: only read a day not after "the".
+        if (/\bthe\s+$/i.test(whole.slice(0, offset))) return match;
+        return day + (match.endsWith(".") && keepsStop(whole.slice(offset + match.length)) ? "." : "");
+      })
+      .replace(ISO_DATE, (match, year = "", month = "", day = "") =>
+        isValidDay(Number(month), Number(day)) ? dateWords(Number(month), Number(day), year) : match,
+      )
+      .replace(SLASH_DATE, (match, first = "", second = "", year = "") => {
+        const [month, day] = Number(first) > 12 ? [Number(second), Number(first)] : [Number(first), Number(second)];
+        return isValidDay(month, day) ? dateWords(month, day, year) : match;
+      })
+      .replace(MONTH_DAY, (match, name = "", day = "", year) => {
+        const month = MONTHS.indexOf(monthFromName(name)) + 1;
+        return isValidDay(month, Number(day)) ? dateWords(month, Number(day), year) : match;
+      })
+      .replace(DAY_MONTH, (match, day = "", name = "", year, offset: number, whole: string) => {
+        const month = MONTHS.indexOf(monthFromName(name)) + 1;
+        if (!isValidDay(month, Number(day))) return match;
+        // "Sun, 5 May." : a full stop the month's optional stop swallowed still ends the sentence.
+        const stop = match.endsWith(".") && keepsStop(whole.slice(offset + match.length)) ? "." : "";
+        const article = /\bthe\s+$/i.test(whole.slice(0, offset)) ? "" : "the ";
+        const head = `${article}${ordinalWords(day)} of ${MONTHS[month - 1]}`;
+        return (year === undefined ? head : `${head}, ${yearReading(year)}`) + stop;
+      })
+      .replace(MONTH_YEAR, (name) => monthFromName(name.replace(/\.$/, "")))
+      .replace(MONTH_RANGE, (_m, from = "", to = "") => `${monthFromName(from)} to ${monthFromName(to)}`)
+      .replace(
+        MONTH_ABBREVIATION,
+        (match, name = "", offset: number, whole: string) =>
+          monthFromName(name) + (keepsStop(whole.slice(offset + match.length)) ? "." : ""),
+      )
+      .replace(NAME_RANGE, "$1 to ")
+  );
 }
