@@ -14,8 +14,12 @@ const WORD_FLAG = /(?<=^|[\s([{"'/|])-([a-z]{4,}(?:-[a-z]+)*)(?=$|[\s,;:)\]}"'=/
 /** "i++", "count--": increment and decrement after a name. */
 const INCREMENT = /(?<=[A-Za-z_]\w*)(\+\+)(?=$|[\s;,.)\]])|(?<=\b[a-z])(--)(?=$|[\s;,)\]])/g;
 
+/** Every rule here needs one of these; prose without them skips the stage. */
+const FLAG_HINT = /(?:^|[\s([{"'=/|])-[A-Za-z-]|\+\+|[a-z]--/;
+
 /** Rewrites long and short flags and increments. */
 export function expandFlags(text: string): string {
+  if (!FLAG_HINT.test(text)) return text;
   return text
     .replace(INCREMENT, (op) => (op === "++" ? " plus plus" : " minus minus"))
     .replace(LONG_FLAG, (_m, name = "") => `dash dash ${identifierWords(name)}`)

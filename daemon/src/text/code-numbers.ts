@@ -48,6 +48,9 @@ const HEX_COLOR = /(?<![\w&#])#((?=[\d]*[a-fA-F])[0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[
 /** A commit hash: 7 to 40 lower-case hex digits, with at least one letter and one digit. */
 const COMMIT_HASH = /(?<![\w./-])(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{7,40}(?![\w-])/g;
 
+/** Every literal rule needs one of these; prose without them skips the stage. */
+const LITERAL_HINT = /[#+]|0x|\d[a-f]|[a-f]\d/;
+
 function isHexColor(value: string): boolean {
   // "#bad" or "#add" are hashtags; a colour has a digit or is written in capitals.
   return /\d/.test(value) || value === value.toUpperCase();
@@ -55,9 +58,11 @@ function isHexColor(value: string): boolean {
 
 /** Spells hex literals, colours and commit hashes; runs before addresses, which read "#FF0000" as a hashtag. */
 export function expandCodeLiterals(text: string): string {
+  if (!LITERAL_HINT.test(text)) return text;
   return text
     .replace(/(?<![\w#])([CF])#(?![\w#])/g, "$1 sharp")
     .replace(/(?<=^|\s)#!(?=\/)/g, "hash bang ")
+    .replace(/\bU\+([0-9A-Fa-f]{4,6})\b/g, (_m, hex = "") => `U plus ${spellCharacters(hex)}`)
     .replace(HEX_LITERAL, (_m, hex = "") => `hex ${spellCharacters(hex)}`)
     .replace(HEX_COLOR, (match, hex = "") => (isHexColor(hex) ? `hex ${spellCharacters(hex)}` : match))
     .replace(COMMIT_HASH, (hash) => spellCharacters(hash));
@@ -65,6 +70,7 @@ export function expandCodeLiterals(text: string): string {
 
 /** Rewrites the engineering number forms above; plain numbers are left for the number step. */
 export function expandCodeNumbers(text: string): string {
+  if (!/\d/.test(text)) return text;
   return text
     .replace(IP_PORT, (_m, host = "", port = "") => `${host} port ${pairedNumberWords(port)} `)
     .replace(PORT_NUMBER, (_m, word = "", port = "") => `${word}${pairedNumberWords(port)}`)

@@ -110,6 +110,14 @@ const EXTENSIONS: ReadonlyMap<string, string> = new Map(
 /** Path and identifier words with a spoken form of their own. */
 const SPOKEN_PARTS: ReadonlyMap<string, string> = new Map([
   ["src", "source"],
+  ["stdin", "standard in"],
+  ["stdout", "standard out"],
+  ["stderr", "standard error"],
+  ["CTRL", "control"],
+  ["CMD", "command"],
+  ["STDIN", "standard in"],
+  ["STDOUT", "standard out"],
+  ["STDERR", "standard error"],
   ["usr", "user"],
   ["tmp", "temp"],
 ]);
@@ -126,6 +134,8 @@ const VOWEL = /[AEIOUY]/;
 
 /** One capital part of a SCREAMING_SNAKE name: acronyms stay capitals (to be spelled), words go lower case. */
 function capitalPartWords(part: string): string {
+  const spoken = SPOKEN_PARTS.get(part);
+  if (spoken) return spoken;
   if (ACRONYM_PARTS.has(part) || isKnownCapitalWord(part)) return part;
   if (part.length >= 2 && !VOWEL.test(part)) return part;
   return part.toLowerCase();
@@ -208,7 +218,17 @@ const FILE_LINE = /(?<![\w.@/\\-])([\w.-]+\.[A-Za-z]\w*):(\d+)(?::(\d+))?(?!\d)/
 /** A dotfile ("`.env`", ".gitignore"). */
 const DOTFILE = /(?<=^|[\s("'])\.([A-Za-z][\w-]*)(?![\w]|\.\w)/g;
 const ENV_REFERENCE = /(?<![\w$])\$\{?([A-Za-z_]\w*)\}?/g;
-const WORD = /(?<![\w$'’-])[\p{L}_$][\p{L}\d_$]*(?![\w'’-])/gu;
+/**
+ * A word that may be an identifier: it has an underscore or a case change inside. Checked by the regex engine
+ * before any callback runs, since most words of prose are plain and the callback is the slow part.
+ */
+const IDENTIFIER_CANDIDATE =
+  /(?<![\w$'’-])(?=[\p{L}\d_$]*(?:[\p{L}\d]_|\p{Ll}\p{Lu}|\p{Lu}{2}\p{Ll}))[\p{L}_$][\p{L}\d_$]*(?![\w'’-])/gu;
+/** Lower-case words with a spoken form of their own or to be spelled ("src", "npm"), found by one alternation. */
+const SPECIAL_WORD = new RegExp(
+  String.raw`(?<![\w$'’.-])(?:${[...SPOKEN_PARTS.keys(), ...SPELLED_WORDS].join("|")})(?![\w'’-])`,
+  "g",
+);
 
 function isDottedName(chain: string): boolean {
   const parts = chain.split(".");
@@ -219,8 +239,9 @@ function isDottedName(chain: string): boolean {
   return parts.every((part) => part.length >= 2);
 }
 
-/** Rewrites file names with lines, dotted names, dotfiles, `$VARS` and identifiers as words. */
-export function expandIdentifiers(text: string): string {
+/** File names with lines, dotted names, properties after calls and dotfiles; text without a dot skips them. */
+function expandDottedNames(text: string): string {
+  if (!text.includes(".")) return text;
   return (
     text
       .replace(FILE_LINE, (match, file = "", line = "", column: string | undefined) =>
@@ -232,18 +253,22 @@ export function expandIdentifiers(text: string): string {
       .replace(DOTTED_NAME, (match, chain = "") => (isDottedName(chain) ? ` ${dottedNameWords(chain)} ` : match))
       .replace(PROPERTY_AFTER_CALL, (_m, name = "") => ` dot ${identifierWords(name)}`)
       .replace(DOTFILE, (_m, name = "") => `dot ${extensionWords(name) ?? identifierWords(name)}`)
-      .replace(HYPHENATED_NAME, (name) =>
-        name.split("-").some((part) => SPELLED_WORDS.has(part) || LOWER_ACRONYMS.has(part))
-          ? identifierWords(name)
-          : name,
-      )
-      .replace(ENV_REFERENCE, (_m, name = "") => identifierWords(name))
-      .replace(WORD, (word) => {
-        const spoken = SPOKEN_PARTS.get(word);
-        if (spoken) return spoken;
-        if (SPELLED_WORDS.has(word))
-          return word.endsWith("s") && word.length > 3 ? `${word.slice(0, -1).toUpperCase()}s` : word.toUpperCase();
-        return isIdentifier(word) ? identifierWords(word) : word;
-      })
   );
+}
+
+/** Rewrites file names with lines, dotted names, dotfiles, `$VARS` and identifiers as words. */
+export function expandIdentifiers(text: string): string {
+  return expandDottedNames(text)
+    .replace(HYPHENATED_NAME, (name) =>
+      name.split("-").some((part) => SPELLED_WORDS.has(part) || LOWER_ACRONYMS.has(part))
+        ? identifierWords(name)
+        : name,
+    )
+    .replace(ENV_REFERENCE, (_m, name = "") => identifierWords(name))
+    .replace(IDENTIFIER_CANDIDATE, (word) => (isIdentifier(word) ? identifierWords(word) : word))
+    .replace(SPECIAL_WORD, (word) => {
+      const spoken = SPOKEN_PARTS.get(word);
+      if (spoken) return spoken;
+      return word.endsWith("s") && word.length > 3 ? `${word.slice(0, -1).toUpperCase()}s` : word.toUpperCase();
+    });
 }

@@ -85,6 +85,7 @@ const SYMBOL_RUN = new RegExp(
   "g",
 );
 
+const MODIFIER_HINT = new RegExp(MODIFIERS, "i");
 const LOWER_CASE_MODIFIERS = new Set(["ctrl", "cmd", "alt", "opt"]);
 
 function keyWord(key: string): string {
@@ -106,6 +107,8 @@ export function expandKeySymbols(text: string): string {
 
 /** Rewrites written combinations that start with a modifier ("Ctrl+Alt+Del", "Cmd-K", "Shift + Enter"). */
 export function expandKeyCombos(text: string): string {
+  // Most text names no modifier: one quick scan instead of the combination pattern at every position.
+  if (!MODIFIER_HINT.test(text)) return text;
   return text.replace(WRITTEN_COMBO, (combo) => {
     const [first = "", ...rest] = combo.split(/\s?[+-]\s?(?=.)/);
     // Lower case only for the short forms people type in chat ("ctrl+c"); "win-win" or "shift-based" are words.

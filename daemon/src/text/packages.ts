@@ -24,12 +24,16 @@ const RANGE_WORDS: Readonly<Record<string, string>> = {
   "~": "tilde",
 };
 
+/** Every rule here needs one of these; prose without them skips the stage. */
+const PACKAGE_HINT = /[@^~<>]|\d\.[xX*]|\d-[a-zA-Z]/;
+
 function nameWords(name: string): string {
   return name.replace(/[-_]+/g, " ");
 }
 
 /** Rewrites package specifiers, scoped names, pre-release tags, wildcards and range operators. */
 export function expandPackages(text: string): string {
+  if (!PACKAGE_HINT.test(text)) return text;
   return text
     .replace(PACKAGE_VERSION, (_m, scope: string | undefined, name = "", version = "") => {
       const head = scope === undefined ? "" : `at ${nameWords(scope)} slash `;

@@ -76,6 +76,7 @@ function isRelativePath(path: string): boolean {
 
 /** Rewrites rooted and relative paths, with a line and column when one follows. */
 export function expandPaths(text: string): string {
+  if (!text.includes("/")) return text;
   return (
     text
       .replace(/(?<=^|\s)\.\/(?:\.\.\.|…)(?=$|\s)/g, "dot slash dot dot dot")

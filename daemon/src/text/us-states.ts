@@ -80,12 +80,17 @@ const PARTY_STATE = new RegExp(String.raw`\(([DRI])\.?\s?[-–,]\s?(${ABBREVIATI
 const AMBIGUOUS_POSTAL = new Set(["OK", "IN", "ME", "OR", "HI", "ID", "OH", "PA", "LA", "MA", "CO", "DE", "AL", "MS"]);
 /** "Portland, Ore." or "Austin, TX" after a capitalised place name. */
 const PLACE_STATE = new RegExp(
-  String.raw`(?<=\p{Lu}[\p{L}.'-]*,\s)(${ABBREVIATION})(?![\p{L}])(?!\.\p{L})(\s\d{5})?`,
+  // The comma starts the match (no look-behind tried at every position); the place name is checked in the callback.
+  String.raw`,\s(${ABBREVIATION})(?![\p{L}])(?!\.\p{L})(\s\d{5})?`,
   "gu",
 );
 
+/** A capitalised place name right before the comma. */
+const PLACE_BEFORE = /(?:^|[^\p{L}.'-])\p{Lu}[\p{L}.'-]*$/u;
+
 /** Rewrites party-state tags and state abbreviations after a place name. */
 export function expandStates(text: string): string {
+  if (!/\([DRI]|,\s\p{Lu}/u.test(text)) return text;
   return text
     .replace(PARTY_STATE, (match, party = "", state = "") => {
       const name = BY_ABBREVIATION.get(state);
@@ -93,11 +98,11 @@ export function expandStates(text: string): string {
     })
     .replace(PLACE_STATE, (match, state = "", zip: string | undefined, offset: number, whole: string) => {
       const name = BY_ABBREVIATION.get(state);
-      if (!name) return match;
+      if (!name || !PLACE_BEFORE.test(whole.slice(Math.max(0, offset - 40), offset))) return match;
       if (!state.endsWith(".") && AMBIGUOUS_POSTAL.has(state) && zip === undefined) return match;
       // A dotted form that ends the sentence keeps the sentence's full stop.
       const rest = whole.slice(offset + match.length);
       const stop = state.endsWith(".") && /^["')\]]*\s*$/.test(rest) ? "." : "";
-      return `${name}${stop}${zip === undefined ? "" : ` ${digitsToWords(zip.trim())}`}`;
+      return `, ${name}${stop}${zip === undefined ? "" : ` ${digitsToWords(zip.trim())}`}`;
     });
 }
