@@ -107,6 +107,9 @@ const EXTENSIONS: ReadonlyMap<string, string> = new Map(
   }),
 );
 
+/** Libraries written in lower case with ".js" that are names, not files. */
+const JS_PRODUCTS = new Set(["node", "vue", "next", "nuxt", "nest", "ember", "three", "chart", "express", "deno"]);
+
 /** Path and identifier words with a spoken form of their own. */
 const SPOKEN_PARTS: ReadonlyMap<string, string> = new Map([
   ["src", "source"],
@@ -178,9 +181,15 @@ export function dottedNameWords(name: string): string {
   const parts = name.split(".");
   const last = parts.at(-1) ?? "";
   const extension = parts.length >= 2 ? extensionWords(last) : undefined;
-  // "Node.js", "Vue.js": a capitalised name with a script extension is a product, said without "dot".
-  if (parts.length === 2 && extension && /^(?:js|ts)$/i.test(last) && /^\p{Lu}\p{Ll}+$/u.test(parts[0] ?? "")) {
-    return `${parts[0]} ${extension}`;
+  // "Node.js", "Vue.js", "node.js": a product with a script extension, said without "dot" ("index.js" is a file).
+  const head = parts[0] ?? "";
+  if (
+    parts.length === 2 &&
+    extension &&
+    /^js$/i.test(last) &&
+    (/^\p{Lu}\p{Ll}+$/u.test(head) || JS_PRODUCTS.has(head))
+  ) {
+    return `${head} ${extension}`;
   }
   const words = parts.map((part, index) =>
     index === parts.length - 1 && extension ? extension : part === "" ? "" : identifierWords(part),

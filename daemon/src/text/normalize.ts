@@ -40,9 +40,11 @@ export function normalizeText(text: string, counters?: TextCounters): string {
   spoken = expandPackages(spoken);
   spoken = expandFlags(spoken);
   spoken = foldPunctuation(spoken);
+  // Before addresses, which would read "#FF0000" as a hashtag.
   spoken = expandCodeLiterals(spoken);
-  // Addresses first among the word rules: they contain dots, digits and @ that every later rule would misread.
+  // Addresses before the other word rules: they contain dots, digits and @ that every later rule would misread.
   spoken = expandAddresses(spoken);
+  // Code forms before dates and numbers: ports, paths, dotted names and operators hold digits, dots and slashes.
   spoken = expandCodeNumbers(spoken);
   spoken = expandPaths(spoken);
   spoken = expandIdentifiers(spoken);
