@@ -8,6 +8,8 @@
  *   kokoro-js uses it (espeak-ng once per punctuation-delimited chunk), and the ratio (goal ≥ 10×).
  * - developer text: the same throughput and ratio over the developer-text corpus (issue 20; every input line of
  *   test/fixtures/normalization/, one paragraph each), where the code, path and markup rules do most work.
+ * - text stage alone: normalize + segment (the default token estimate, no G2P) over the article and the developer
+ *   corpus, in words/s, so the cost of the normalization rules is visible apart from G2P and espeak-ng.
  * - first segment: a 10-paragraph text → the first segment's token ids (goal ≤ 2 ms).
  *
  * For words/s and the ratio, where more is better, the p95 column is the value 95 % of runs reached.
@@ -18,6 +20,7 @@
 import { performance } from "node:perf_hooks";
 import { phonemize } from "phonemizer";
 import { loadLexicon, type Lexicon } from "../../daemon/src/g2p/index.js";
+import { segmentText } from "../../daemon/src/text/index.js";
 import { loadCorpusFile } from "../daemon/text/corpus/developer-corpus.js";
 import { NEWS_ARTICLE, NEWS_ARTICLE_PARAGRAPHS } from "./fixtures/news-article.js";
 import { BENCH_VARIANT, freshG2P, frontEndTokenCount, segmentTokenIds, speakSegments } from "./front-end-path.js";
@@ -123,6 +126,28 @@ async function developerTextRows(lexicon: Lexicon): Promise<BenchRow[]> {
   ];
 }
 
+/** Normalize + segment only, as `kokoro-speech segments` runs it. */
+function textStageRows(): BenchRow[] {
+  const rows: BenchRow[] = [];
+  for (const [label, text] of [
+    ["article", NEWS_ARTICLE],
+    ["developer corpus", developerText()],
+  ] as const) {
+    const words = wordCount(text);
+    let spokenChars = 0;
+    for (const segment of segmentText(text)) spokenChars += segment.spokenText.length; // untimed warm-up
+    const samples: number[] = [];
+    for (let run = 0; run < THROUGHPUT_RUNS * 2; run++) {
+      const start = performance.now();
+      for (const segment of segmentText(text)) spokenChars += segment.spokenText.length;
+      samples.push(words / ((performance.now() - start) / 1000));
+    }
+    if (spokenChars === 0) throw new RangeError("the text stage said nothing");
+    rows.push(summarizeHigherIsBetter(`text stage alone (normalize + segment), ${label}`, "words/s", samples));
+  }
+  return rows;
+}
+
 async function fallbackWordCount(lexicon: Lexicon): Promise<number> {
   const g2p = freshG2P(lexicon, true);
   let count = 0;
@@ -151,6 +176,7 @@ export async function runFrontEndBenchmarks(): Promise<BenchRow[]> {
   const lexicon = await loadLexicon(BENCH_VARIANT);
   rows.push(...(await throughputRows(lexicon)));
   rows.push(...(await developerTextRows(lexicon)));
+  rows.push(...textStageRows());
   rows.push(...(await firstSegmentRows(lexicon)));
   return rows;
 }
