@@ -219,7 +219,7 @@ describe("SentenceSplitter", () => {
       "\n> ",
       "> ",
       "[`x`](u)",
-      "<p a=\"b. C\">",
+      '<p a="b. C">',
       "[!NOTE]",
     );
     fc.assert(
