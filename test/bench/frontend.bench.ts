@@ -6,6 +6,10 @@
  * - throughput: normalize + segment + G2P + tokenize over a 5,000-word article (fixtures/news-article.ts) in words/s,
  *   with the espeak-ng fallback and without it; in the same run, `phonemizer` alone on the same text the way
  *   kokoro-js uses it (espeak-ng once per punctuation-delimited chunk), and the ratio (goal ≥ 10×).
+ * - developer text: the same throughput and ratio over the developer-text corpus (issue 20; every input line of
+ *   test/fixtures/normalization/, one paragraph each), where the code, path and markup rules do most work.
+ * - text stage alone: normalize + segment (the default token estimate, no G2P) over the article and the developer
+ *   corpus, in words/s, so the cost of the normalization rules is visible apart from G2P and espeak-ng.
  * - first segment: a 10-paragraph text → the first segment's token ids (goal ≤ 2 ms).
  *
  * For words/s and the ratio, where more is better, the p95 column is the value 95 % of runs reached.
@@ -16,6 +20,8 @@
 import { performance } from "node:perf_hooks";
 import { phonemize } from "phonemizer";
 import { loadLexicon, type Lexicon } from "../../daemon/src/g2p/index.js";
+import { segmentText } from "../../daemon/src/text/index.js";
+import { loadCorpusFile } from "../daemon/text/corpus/developer-corpus.js";
 import { NEWS_ARTICLE, NEWS_ARTICLE_PARAGRAPHS } from "./fixtures/news-article.js";
 import { BENCH_VARIANT, freshG2P, frontEndTokenCount, segmentTokenIds, speakSegments } from "./front-end-path.js";
 import { summarize, summarizeHigherIsBetter, type BenchRow } from "./stats.js";
@@ -90,6 +96,58 @@ async function throughputRows(lexicon: Lexicon): Promise<BenchRow[]> {
   ];
 }
 
+/** The developer corpus's inputs as one document, a paragraph per line of the corpus. */
+function developerText(): string {
+  return [...loadCorpusFile("main"), ...loadCorpusFile("holdout")].map((row) => row.input).join("\n\n");
+}
+
+async function developerTextRows(lexicon: Lexicon): Promise<BenchRow[]> {
+  const text = developerText();
+  const words = wordCount(text);
+  const perSecond = (ms: number): number => words / (ms / 1000);
+  // Untimed, as above.
+  await frontEndTokenCount(text, freshG2P(lexicon, true));
+  await phonemizeLikeKokoroJs(text);
+  const frontEnd: number[] = [];
+  const phonemizerAlone: number[] = [];
+  const speedUp: number[] = [];
+  for (let run = 0; run < THROUGHPUT_RUNS; run++) {
+    const frontEndMs = await timed(() => frontEndTokenCount(text, freshG2P(lexicon, true)));
+    const phonemizerMs = await timed(() => phonemizeLikeKokoroJs(text));
+    frontEnd.push(perSecond(frontEndMs));
+    phonemizerAlone.push(perSecond(phonemizerMs));
+    speedUp.push(phonemizerMs / frontEndMs);
+  }
+  const label = `developer corpus (${words.toLocaleString("en-US")} words)`;
+  return [
+    summarizeHigherIsBetter(`front end, ${label}, with espeak fallback`, "words/s", frontEnd),
+    summarizeHigherIsBetter(`phonemizer alone, ${label}`, "words/s", phonemizerAlone),
+    summarizeHigherIsBetter("front end (with fallback) vs phonemizer alone, developer corpus", "×", speedUp, "≥ 10×"),
+  ];
+}
+
+/** Normalize + segment only, as `kokoro-speech segments` runs it. */
+function textStageRows(): BenchRow[] {
+  const rows: BenchRow[] = [];
+  for (const [label, text] of [
+    ["article", NEWS_ARTICLE],
+    ["developer corpus", developerText()],
+  ] as const) {
+    const words = wordCount(text);
+    let spokenChars = 0;
+    for (const segment of segmentText(text)) spokenChars += segment.spokenText.length; // untimed warm-up
+    const samples: number[] = [];
+    for (let run = 0; run < THROUGHPUT_RUNS * 2; run++) {
+      const start = performance.now();
+      for (const segment of segmentText(text)) spokenChars += segment.spokenText.length;
+      samples.push(words / ((performance.now() - start) / 1000));
+    }
+    if (spokenChars === 0) throw new RangeError("the text stage said nothing");
+    rows.push(summarizeHigherIsBetter(`text stage alone (normalize + segment), ${label}`, "words/s", samples));
+  }
+  return rows;
+}
+
 async function fallbackWordCount(lexicon: Lexicon): Promise<number> {
   const g2p = freshG2P(lexicon, true);
   let count = 0;
@@ -117,6 +175,8 @@ export async function runFrontEndBenchmarks(): Promise<BenchRow[]> {
   const rows = await lexiconRows();
   const lexicon = await loadLexicon(BENCH_VARIANT);
   rows.push(...(await throughputRows(lexicon)));
+  rows.push(...(await developerTextRows(lexicon)));
+  rows.push(...textStageRows());
   rows.push(...(await firstSegmentRows(lexicon)));
   return rows;
 }

@@ -4,7 +4,8 @@ import { readStdin } from "./read-stdin.js";
 
 /**
  * `kokoro-speech normalize`: stdin → the spoken-word text of each line, one output line per input line (an empty
- * line stays empty). Runs the text front end in-process; needs neither the daemon nor the model.
+ * line stays empty). A fenced code block is recognised across lines as `segments` does: its opening line gives the
+ * notice, its other lines empty lines. Runs the text front end in-process; needs neither the daemon nor the model.
  */
 export function registerNormalizeCommand(program: Command): void {
   program
@@ -12,7 +13,7 @@ export function registerNormalizeCommand(program: Command): void {
     .description("print the spoken-word text of each stdin line, one output line per input line")
     .action(async () => {
       // Loaded here, not at start-up: every other command (and the daemon) starts faster without the text stage.
-      const { normalizeText } = await import("../text/index.js");
+      const { normalizeLines } = await import("../text/index.js");
       const input = await readStdin();
       if (input.length > MAX_TEXT_CHARS) {
         throw new ProtocolError(
@@ -22,6 +23,10 @@ export function registerNormalizeCommand(program: Command): void {
       }
       const lines = input.split(/\r?\n/);
       if (lines.at(-1) === "") lines.pop();
-      process.stdout.write(lines.map((line) => `${normalizeText(line)}\n`).join(""));
+      process.stdout.write(
+        normalizeLines(lines)
+          .map((line) => `${line}\n`)
+          .join(""),
+      );
     });
 }

@@ -58,6 +58,12 @@ const DOTTED_ABBREVIATIONS: ReadonlyArray<{
   { written: "viz", spoken: "namely", endsSentence: false },
   { written: "a.k.a", spoken: "also known as", endsSentence: false },
   { written: "approx", spoken: "approximately", endsSentence: false },
+  { written: "incl", spoken: "including", endsSentence: false },
+  { written: "excl", spoken: "excluding", endsSentence: false },
+  { written: "esp", spoken: "especially", endsSentence: false },
+  { written: "avg", spoken: "average", endsSentence: false },
+  { written: "misc", spoken: "miscellaneous", endsSentence: true },
+  { written: "resp", spoken: "respectively", endsSentence: true },
   { written: "dept", spoken: "department", endsSentence: true },
   { written: "Inc", spoken: "Incorporated", endsSentence: true },
   { written: "Ltd", spoken: "Limited", endsSentence: true },
@@ -80,6 +86,15 @@ const NUMBER_PREFIXES: Readonly<Record<string, string>> = {
   sec: "section",
   eq: "equation",
 };
+
+/**
+ * "max." and "min." read by context: before a number they are "maximum" and "minimum" ("max. 5 users"); after a
+ * number "min." is minutes ("10 min."), which the units step reads first.
+ */
+const LIMIT_PREFIXES: Readonly<Record<string, string>> = { max: "maximum", min: "minimum" };
+
+/** Weekday abbreviations; before a date or a capital ("Tue. Oct. 3") their full stop does not end a sentence. */
+const WEEKDAY_ABBREVIATIONS = new Set(["mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"]);
 
 /** Month abbreviations; before a number their full stop never ends a sentence ("Jan. 3"). */
 const MONTH_ABBREVIATIONS = new Set([
@@ -118,7 +133,10 @@ export function isNonFinalAbbreviation(word: string, previousWord: string | unde
     const isStreet = Object.hasOwn(PLACE_SUFFIXES, word) && isPlaceName(previousWord);
     return !isStreet;
   }
-  if (Object.hasOwn(NUMBER_PREFIXES, key) || MONTH_ABBREVIATIONS.has(key)) return nextIsDigit;
+  if (Object.hasOwn(NUMBER_PREFIXES, key) || MONTH_ABBREVIATIONS.has(key) || Object.hasOwn(LIMIT_PREFIXES, key)) {
+    return nextIsDigit;
+  }
+  if (WEEKDAY_ABBREVIATIONS.has(key) && /^\p{Lu}/u.test(word)) return nextIsDigit || nextIsCapital;
   // A single capital is a middle initial ("John F. Kennedy") when a name follows.
   return /^\p{Lu}$/u.test(word) && nextIsCapital;
 }
@@ -136,7 +154,11 @@ const DOTTED_PATTERN = new RegExp(
   String.raw`(?<![\p{L}.])(${DOTTED_ABBREVIATIONS.map((a) => escapeRegExp(a.written)).join("|")})\.(?!\p{L})`,
   "giu",
 );
-const VS_WITHOUT_STOP = /(?<![\p{L}.])vs(?![\p{L}.])/giu;
+/** "max. 5", "min 8 characters", "Max: 10": a limit before a number. */
+const LIMIT_PATTERN =
+  /(?<![\p{L}.])(max|min|Max|Min)(?:\.|:)?\s(?=[~≈]?\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred)\b)/gu;
+/** "vs" or "Vs" without a stop; "VS" in capitals is a name ("VS Code") and is spelled. */
+const VS_WITHOUT_STOP = /(?<![\p{L}.])[vV]s(?![\p{L}.])/gu;
 const NUMBER_PREFIX_PATTERN = new RegExp(
   String.raw`(?<![\p{L}.])(${Object.keys(NUMBER_PREFIXES).join("|")})\.\s?(?=\d)`,
   "giu",
@@ -177,6 +199,10 @@ export function expandAbbreviations(text: string): string {
       if (!entry) return match;
       const rest = whole.slice(offset + match.length);
       return entry.spoken + (entry.endsSentence && startsNewSentence(rest) ? "." : "");
+    })
+    .replace(LIMIT_PATTERN, (_m, written = "") => {
+      const spoken = LIMIT_PREFIXES[written.toLowerCase()] ?? written;
+      return `${written.startsWith("M") ? spoken.charAt(0).toUpperCase() + spoken.slice(1) : spoken} `;
     })
     .replace(VS_WITHOUT_STOP, "versus")
     .replace(NAMED_PATTERN, expandNamed);

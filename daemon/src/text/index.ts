@@ -4,6 +4,7 @@
  */
 export { createTextCounters, type TextCounters } from "./counters.js";
 export { CODE_BLOCK_NOTICE } from "./markdown.js";
+export { normalizeLines } from "./line-normalizer.js";
 export { ensureSentenceEnd, normalizeText } from "./normalize.js";
 export { FIRST_MERGE_TARGET_TOKENS, MAX_MERGE_TARGET_TOKENS, segmentText } from "./segmenter.js";
 export type { Segment, SegmentOptions } from "./segmenter.js";

@@ -39,16 +39,65 @@ const ACRONYM_WORDS: Readonly<Record<string, string>> = {
   TED: "Ted",
   CAPTCHA: "captcha",
   NASDAQ: "Nasdaq",
+  // Developer words written in capitals: HTTP methods, log levels, code-comment tags, variables and file names.
+  GET: "get",
+  POST: "post",
+  PUT: "put",
+  PATCH: "patch",
+  DELETE: "delete",
+  HEAD: "head",
+  QUERY: "query",
+  STDIN: "standard in",
+  STDOUT: "standard out",
+  STDERR: "standard error",
+  TODO: "to do",
+  FIXME: "fix me",
+  NOTE: "note",
+  HACK: "hack",
+  BUG: "bug",
+  PERF: "perf",
+  FIX: "fix",
+  FEAT: "feat",
+  DEBUG: "debug",
+  INFO: "info",
+  WARN: "warn",
+  ERROR: "error",
+  TRACE: "trace",
+  FATAL: "fatal",
+  PATH: "path",
+  HOME: "home",
+  USER: "user",
+  SHELL: "shell",
+  README: "read me",
+  NGINX: "engine X",
+  CRUD: "crud",
+  REST: "rest",
+  CORS: "cors",
+  WASM: "wasm",
+  POSIX: "posix",
+  JPG: "jay peg",
+  MPEG: "em peg",
+  PEP: "pep",
+  IEEE: "I triple E",
+  SCSI: "scuzzy",
+  TOML: "toml",
+  ECMA: "ecma",
+  OAUTH: "oh auth",
 };
 
 const DOTTED_INITIALISM = /(?<![\p{L}.])((?:\p{L}\.){2,})(?!\p{L})/gu;
 const CAPITALS_WORD = /(?<![\p{L}\d'-])(\p{Lu}{2,6})(s|'s)?(?![\p{L}\d])/gu;
 
+/** Whether a word in capitals has a reading of its own ("JSON", "README"), so it must stay in capitals. */
+export function isKnownCapitalWord(word: string): boolean {
+  return Object.hasOwn(ACRONYM_WORDS, word);
+}
+
 /** Text in capitals throughout: at least three words, most of them capitals. */
 export function isShouted(text: string): boolean {
   const words = text.match(/\p{L}{2,}/gu) ?? [];
   const capitals = words.filter((word) => word === word.toUpperCase()).length;
-  return capitals >= 3 && capitals * 2 >= words.length;
+  return capitals >= 3 && capitals * 2 > words.length;
 }
 
 /** Rewrites dotted and capital initialisms; a final full stop swallowed by "U.S." is kept. */

@@ -65,6 +65,12 @@ const BLOCK_START = /^(?:\s{0,3}(?:```|~~~|#{1,6}\s|>|\|)|\s*(?:[-*+•·‣◦�
 /** Longest prefix `BLOCK_START` needs to see. */
 const BLOCK_START_LOOKAHEAD = 8;
 
+/** The markers of a block-quote line ("> ", "> > "). */
+const QUOTE_MARKERS = /^(?:\s{0,3}>[ \t]?)+/;
+
+/** Inline code, or a link whose text is closed on the same line. */
+const INLINE_START = /^(?:`|\[[^\]\n]*\]\()/;
+
 const TERMINAL_PUNCTUATION = /[.!?…。！？]["'”’)\]]*$/;
 const SOFT_WRAP_ENDING = /[,;(\-–—/&]$/;
 
@@ -79,10 +85,19 @@ function endsMidPhrase(line: string): boolean {
   return lastWord !== undefined && CONTINUATION_WORDS.has(lastWord.toLowerCase());
 }
 
-/** The first letter or digit of the next line, after any opening quotes or brackets. */
+/**
+ * The first letter or digit of the next line, after any opening quotes, brackets and inline Markdown marks (a link
+ * or inline code wrapping the next word is not a new sentence: "the native⏎[`WebSocket`](…)").
+ */
 function firstWordChar(lookahead: Lookahead, index: number): string {
-  const head = lookahead.slice(index, 4);
-  return /^["'“‘([]*([\p{L}\p{N}])/u.exec(head)?.[1] ?? head.charAt(0);
+  const head = lookahead.slice(index, 8);
+  return /^["'“‘([`*_~]*([\p{L}\p{N}])/u.exec(head)?.[1] ?? head.charAt(0);
+}
+
+/** The whole source line before the line break that precedes `nextLineStart` (`line` may start mid-line). */
+function physicalLineBefore(text: string, nextLineStart: number): string {
+  const lineBreak = text.lastIndexOf("\n", nextLineStart - 1);
+  return text.slice(text.lastIndexOf("\n", lineBreak - 1) + 1, lineBreak);
 }
 
 /**
@@ -91,10 +106,23 @@ function firstWordChar(lookahead: Lookahead, index: number): string {
  */
 export function isLineBreakBoundary(line: string, lookahead: Lookahead, nextLineStart: number): boolean {
   const trimmed = line.trimEnd();
-  if (BLOCK_START.test(lookahead.slice(nextLineStart, BLOCK_START_LOOKAHEAD))) return true;
+  let start = nextLineStart;
+  if (
+    QUOTE_MARKERS.test(physicalLineBefore(lookahead.text, nextLineStart)) &&
+    QUOTE_MARKERS.test(lookahead.slice(nextLineStart, BLOCK_START_LOOKAHEAD))
+  ) {
+    // A block quote wrapped over lines: its markers start no new block; the text after them decides.
+    start += QUOTE_MARKERS.exec(lookahead.slice(nextLineStart, 16))?.[0].length ?? 0;
+    const first = lookahead.slice(start, 1);
+    if (first === "" || first === "\n") return true;
+  }
+  if (BLOCK_START.test(lookahead.slice(start, BLOCK_START_LOOKAHEAD))) return true;
   if (isBlockLine(trimmed)) return true;
   if (TERMINAL_PUNCTUATION.test(trimmed)) return false;
   if (endsMidPhrase(trimmed)) return false;
-  const first = firstWordChar(lookahead, nextLineStart);
+  // A wrapped line that opens with inline code or a link ("the native⏎[`WebSocket`](…)") continues the sentence.
+  const opening = lookahead.slice(start, 1);
+  if ((opening === "`" || opening === "[") && INLINE_START.test(lookahead.slice(start, 80))) return false;
+  const first = firstWordChar(lookahead, start);
   return !/\p{Ll}/u.test(first);
 }

@@ -20,10 +20,13 @@ const FOLD_RULES: ReadonlyArray<readonly [RegExp, string]> = [
 const SPOKEN_SYMBOLS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\s*&\s*/g, " and "],
   [/(?<=\w)\s*\+\s*(?=\w)/g, " plus "],
+  [/(?<=^|[\s(])\+(?=\p{L})/gu, "plus "], // "+1" in chat, its digits already words
   [/(?<=\w)\s*=\s*(?=\w)/g, " equals "],
   [/(?<=\w)\s*[×✕]\s*(?=\w)/g, " times "],
   [/\s*(?:->|→|⟶)\s*/g, " to "],
-  [/~\s*(?=\d)/g, "about "],
+  [/(?<=[\p{L}\p{N}])–(?=[\p{L}\p{N}])/gu, " to "], // an unspaced en dash is a range: "Mon–Fri", "A-M–five"
+  [/~\s*(?=[\p{L}\d])/gu, "about "],
+  [/(?<=[\w)])\s+\*\s+(?=[\w(])/g, " times "],
   [/\bw\/(?=\s)/g, "with"],
   [/(?<=\p{L})\/(?=\p{L})/gu, " "], // "and/or" → "and or"
   [/\s*@\s*/g, " at "],
@@ -51,6 +54,7 @@ export function tidySpacing(text: string): string {
     .replace(/\(\s*\)|"\s*"/g, " ")
     .replace(/\s+([.,;:!?…)])/g, "$1")
     .replace(/([(])\s+/g, "$1")
+    .replace(/(?<=\p{L})\((?=\p{L})/gu, " (")
     .replace(/([!?])[!?]+/g, "$1")
     .replace(/,(?=[.,;:!?…])/g, "")
     .replace(/\.{2,}/g, ".")

@@ -60,6 +60,11 @@ function isAtLineStart(text: string, index: number): boolean {
 }
 
 function trackBracket(char: string, index: number, text: string, open: OpenBracket[]): void {
+  // An HTML tag ("<p title=\"Hi. Bye.\">") is one unit, like a bracket; "x < y" is not a tag.
+  if (char === "<" && /[A-Za-z]/.test(text.charAt(index + 1))) {
+    open.push({ closer: ">", at: index });
+    return;
+  }
   const closer = BRACKET_PAIRS[char];
   if (closer) {
     open.push({ closer, at: index });
@@ -170,7 +175,7 @@ export function findSentenceEnd(lookahead: Lookahead, start: number): SentenceSp
       const between = text.slice(k, next);
       if (next >= text.length) return { start, end: k, next: text.length };
       if (/\n\s*\n/.test(between)) return { start, end: k, next };
-      const nextChar = /^["'“‘([]*(.)/su.exec(lookahead.slice(next, 4))?.[1] ?? "";
+      const nextChar = /^["'“‘([`*_]*(.)/su.exec(lookahead.slice(next, 6))?.[1] ?? "";
       const isSingleStop = j - i === 1 && char === ".";
       const continues =
         isInsideRecentQuote(open, k) ||

@@ -49,7 +49,10 @@ export function* iterateSentenceSpans(text: string): Generator<SentenceSpan> {
  * rest; the concatenation equals `splitSentences` of the whole text, whatever the chunking.
  */
 export class SentenceSplitter {
-  /** Unconsumed text, starting one character before the next sentence so look-behind rules see the same context. */
+  /**
+   * Unconsumed text, starting at the start of the line the previous sentence ended on, so look-behind rules and
+   * line-break rules see the same context as on the whole text.
+   */
   #buffer = "";
   /** Source offset of `#buffer[0]`. */
   #offset = 0;
@@ -83,7 +86,8 @@ export class SentenceSplitter {
         text: displaySentence(this.#buffer.slice(span.start, span.end)),
       });
       this.#from = span.next;
-      keepFrom = Math.max(0, span.end - 1);
+      // Keep the whole source line the next sentence starts on: line-break rules read it (a block quote's "> ").
+      keepFrom = Math.max(0, this.#buffer.lastIndexOf("\n", span.end - 1) + 1);
     }
     this.#buffer = this.#buffer.slice(keepFrom);
     this.#offset += keepFrom;

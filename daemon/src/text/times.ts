@@ -4,6 +4,13 @@ import { spellLetters } from "./spelling.js";
 
 const MERIDIEM = String.raw`(?:\s?([aApP])(?:\.\s?)?[mM]\b\.?)`;
 const CLOCK_TIME = new RegExp(String.raw`(?<![\d:.])(\d{1,2}):(\d{2})(?::(\d{2}))?(?![\d:])${MERIDIEM}?`, "g");
+/** British "9.30pm": a dot between hours and minutes, only with a.m./p.m. */
+const DOTTED_TIME = new RegExp(String.raw`(?<![\d:.])(\d{1,2})\.(\d{2})(?=${MERIDIEM})`, "g");
+/** "9am–5pm", "9-11 a.m.", "10:30–11:45": a range ending in a time is read "to". */
+const TIME_RANGE = new RegExp(
+  String.raw`(?<![\d:.])(\d{1,2}(?::\d{2})?${MERIDIEM}?)\s?[-–—]\s?(?=\d{1,2}(?::\d{2})?${MERIDIEM}|\d{1,2}:\d{2}(?!\d))`,
+  "g",
+);
 const HOUR_ONLY = new RegExp(String.raw`(?<![\d:.,])(\d{1,2})${MERIDIEM}(?!\w)`, "g");
 
 function minuteWords(minutes: number): string {
@@ -37,6 +44,8 @@ function keepSentenceStop(match: string, rest: string): string {
 /** Rewrites clock times with minutes and hours with a.m./p.m.; values that are not a time are left alone. */
 export function expandTimes(text: string): string {
   return text
+    .replace(DOTTED_TIME, "$1:$2")
+    .replace(TIME_RANGE, (match, from = "") => (/[:aApP]/.test(from) || /\d$/.test(from) ? `${from} to ` : match))
     .replace(CLOCK_TIME, (match, h = "", m = "", s, meridiem, offset: number, whole: string) => {
       const hours = Number(h);
       const minutes = Number(m);

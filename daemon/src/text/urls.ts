@@ -2,13 +2,14 @@
  * Addresses read the way people say them: "https://www.example.com/docs" → "example dot com slash docs",
  * "jane.doe@example.com" → "jane dot doe at example dot com", "#TypeScript" → "hashtag Type Script", "@ana" → "at ana".
  */
+import { pairedNumberWords } from "./code-numbers.js";
 
 const URL_PATTERN =
   /\b(?:https?:\/\/|www\.)[^\s<>"'()]+|\b(?:[a-z0-9-]+\.)+(?:com|org|net|io|dev|app|ai|edu|gov|co|uk|de|fr|info|me|ly|tv)\b(?:\/[^\s<>"'()]*)?/gi;
 const EMAIL_PATTERN = /\b[\w.+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+\b/gi;
 const HASHTAG_PATTERN = /(?<![\w&#])#([A-Za-z][\w]*)/g;
 const NUMBER_SIGN_PATTERN = /(?<![\w&#])#(\d+)/g;
-const MENTION_PATTERN = /(?<![\w@])@([A-Za-z_]\w*)/g;
+const MENTION_PATTERN = /(?<![\w@])@([A-Za-z_][\w-]*\w|[A-Za-z_])/g;
 
 /** Punctuation that ends the sentence rather than the address. */
 const TRAILING_PUNCTUATION = /[.,;:!?]+$/;
@@ -29,7 +30,9 @@ export function urlWords(url: string): string {
   const withoutScheme = url.replace(/^[a-z]+:\/\//i, "").replace(/^www\./i, "");
   const [location = ""] = withoutScheme.split(/[?#]/);
   const [host = "", ...path] = location.split("/");
+  const port = /:(\d+)$/.exec(host)?.[1];
   const words = [readLabels(host.replace(/:\d+$/, ""), /\./, " dot ")];
+  if (port !== undefined) words.push("port", pairedNumberWords(port));
   for (const segment of path) if (segment !== "") words.push("slash", readPathSegment(segment));
   return words.join(" ");
 }
@@ -58,5 +61,5 @@ export function expandAddresses(text: string): string {
     })
     .replace(NUMBER_SIGN_PATTERN, "number $1")
     .replace(HASHTAG_PATTERN, (_m, tag = "") => `hashtag ${splitCamelCase(tag)}`)
-    .replace(MENTION_PATTERN, (_m, name = "") => `at ${name.replace(/_/g, " ")}`);
+    .replace(MENTION_PATTERN, (_m, name = "") => `at ${name.replace(/[_-]/g, " ")}`);
 }

@@ -1,14 +1,12 @@
 /** Dotted numbers: "v2.3.1" → "version two point three point one", "192.168.0.1" → "one ninety-two dot …". */
+import { pairedNumberWords } from "./code-numbers.js";
 import { cardinalWords } from "./number-words.js";
 
 const VERSION = /\b[vV](\d+(?:\.\d+)+)\b/g;
 const DOTTED_NUMBER = /(?<![\d.])(\d+(?:\.\d+){2,})(?![\d]|\.\d)/g;
 
-function groupsWords(dotted: string, joiner: string): string {
-  return dotted
-    .split(".")
-    .map((group) => cardinalWords(group))
-    .join(joiner);
+function groupsWords(dotted: string, joiner: string, readGroup: (digits: string) => string = cardinalWords): string {
+  return dotted.split(".").map(readGroup).join(joiner);
 }
 
 function isIpAddress(dotted: string): boolean {
@@ -24,5 +22,7 @@ export function expandVersions(text: string): string {
       const saysVersion = /\bversion\s*$/i.test(whole.slice(0, offset));
       return `${saysVersion ? "" : "version "}${groupsWords(dotted, " point ")}`;
     })
-    .replace(DOTTED_NUMBER, (dotted) => groupsWords(dotted, isIpAddress(dotted) ? " dot " : " point "));
+    .replace(DOTTED_NUMBER, (dotted) =>
+      isIpAddress(dotted) ? groupsWords(dotted, " dot ", pairedNumberWords) : groupsWords(dotted, " point "),
+    );
 }

@@ -18,6 +18,16 @@ describe("kokoro-speech normalize", () => {
     expect(await runCliWithStdin(["normalize"], "")).toEqual({ stdout: "", stderr: "", code: 0 });
   });
 
+  it("recognises a code fence across lines as segments does, one output line per input line", async () => {
+    const input = "Install it:\n```sh\nnpm i --save-dev x\n```\nThen run `npx tsc --noEmit`.\n";
+    const result = await runCliWithStdin(["normalize"], input);
+    expect(result.stdout).toBe("Install it:\nCode block skipped.\n\n\nThen run N-P-X T-S-C dash dash no emit.\n");
+    const segments = await runCliWithStdin(["segments"], input);
+    expect(segments.stdout.replace(/\n/g, " ").trim()).toBe(
+      "Install it. Code block skipped. Then run N-P-X T-S-C dash dash no emit.",
+    );
+  });
+
   it("refuses text over the limit with text_too_long", async () => {
     const result = await runCliWithStdin(["normalize"], "a".repeat(MAX_TEXT_CHARS + 1));
     expect(result.code).not.toBe(0);

@@ -43,7 +43,7 @@ const PIPELINE_CASES: ReadonlyArray<readonly [input: string, spoken: string]> = 
   ["## Release notes", "Release notes"],
   ["- Faster start-up", "Faster start-up"],
   ["1. Install it", "one. Install it"],
-  ["Run `npm test` and read [the guide](https://example.com/guide).", "Run npm test and read the guide."],
+  ["Run `npm test` and read [the guide](https://example.com/guide).", "Run N-P-M test and read the guide."],
   ["```sh", "Code block skipped."],
   ["At 6 p.m. Don't be late.", "At six P-M. Don't be late."],
   ["Hello 你好.", "Hello 你好."],
@@ -63,7 +63,7 @@ describe("normalizeText", () => {
 
   it("counts what it cleans", () => {
     const counters = createTextCounters();
-    normalizeText("a\u200Bb 😀 c * d \u202E你", counters);
+    normalizeText("a\u200Bb 😀 c ^ d \u202E你", counters);
     expect(counters).toMatchObject({
       zeroWidthChars: 1,
       emoji: 1,

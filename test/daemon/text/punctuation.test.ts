@@ -33,8 +33,12 @@ describe("readSymbols", () => {
 
   it("drops symbols without a spoken form and counts them", () => {
     const counters = createTextCounters();
-    expect(tidySpacing(readSymbols("a * b | c ^ d", counters))).toBe("a b c d");
+    expect(tidySpacing(readSymbols("a | b ^ c # d", counters))).toBe("a b c d");
     expect(counters.droppedSymbols).toBe(3);
+  });
+
+  it("reads a spaced asterisk between operands as times", () => {
+    expect(tidySpacing(readSymbols("a * b", createTextCounters()))).toBe("a times b");
   });
 });
 

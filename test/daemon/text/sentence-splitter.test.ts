@@ -191,6 +191,17 @@ describe("SentenceSplitter", () => {
     },
   );
 
+  it("reads a block quote wrapped over lines the same however it is chunked", () => {
+    const text = "> You can read it here. The\n> rest of the quote follows.\n>\n> Next paragraph.";
+    expect(splitSentences(text).map((sentence) => sentence.text)).toEqual([
+      "> You can read it here.",
+      "The > rest of the quote follows.",
+      ">",
+      "> Next paragraph.",
+    ]);
+    for (let size = 1; size <= text.length; size += 1) expect(streamed(text, [size])).toEqual(splitSentences(text));
+  });
+
   it("gives the same sentences for any chunking of real and random text", () => {
     const alphabet = fc.constantFrom(
       ..."ab Z.,!?…\n\"'()“”-:#*`~1 9".split(""),
@@ -204,6 +215,12 @@ describe("SentenceSplitter", () => {
       "1. ",
       "😀",
       "\u200B",
+      // Developer text (issue 20): quotes wrapped over lines, links and inline code opening a line, HTML tags.
+      "\n> ",
+      "> ",
+      "[`x`](u)",
+      '<p a="b. C">',
+      "[!NOTE]",
     );
     fc.assert(
       fc.property(

@@ -17,8 +17,8 @@ describe("expandAddresses", () => {
     expect(expandAddresses(input)).toBe(expected);
   });
 
-  it("reads a host with a port and no path", () => {
-    expect(urlWords("http://localhost.dev:8080")).toBe("localhost dot dev");
+  it("reads a host with its port, as engineers say it", () => {
+    expect(urlWords("http://localhost.dev:8080")).toBe("localhost dot dev port eighty eighty");
   });
 
   it("separates the local part of an address at dots, dashes and underscores", () => {

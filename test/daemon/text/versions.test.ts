@@ -7,7 +7,7 @@ describe("expandVersions", () => {
     ["V10.0", "version ten point zero"],
     ["Version v2.3.1", "Version two point three point one"],
     ["node 20.19.4", "node twenty point nineteen point four"],
-    ["192.168.0.1", "one hundred ninety-two dot one hundred sixty-eight dot zero dot one"],
+    ["192.168.0.1", "one ninety-two dot one sixty-eight dot zero dot one"],
   ])("reads %s as %s", (input, expected) => {
     expect(expandVersions(input)).toBe(expected);
   });
