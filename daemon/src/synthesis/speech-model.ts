@@ -26,7 +26,7 @@ import {
   type Synthesizer,
   type SynthesizerProvider,
   type SynthesizerRequestOptions,
-} from "./synthesizer.js";
+} from "../synthesizer/synthesizer.js";
 
 export interface SpeechModelOptions {
   manager: ModelManager;
