@@ -119,19 +119,18 @@ async function chunkThroughput(
   return { perChunkUs: (elapsedMs * 1000) / chunkCount, chunksPerS: chunkCount / (elapsedMs / 1000) };
 }
 
+/** Twenty runs, so the tail column is a real 95th percentile. */
+const COLD_START_RUNS = 20;
+
 export async function runDaemonBenchmarks(): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   const cold: Array<{ listeningMs: number; welcomeMs: number }> = [];
-  for (let i = 0; i < 15; i++) cold.push(await coldStartMs());
+  for (let i = 0; i < COLD_START_RUNS; i++) cold.push(await coldStartMs());
   const listening = cold.map((run) => run.listeningMs);
-  rows.push(summarize("cold start → accepting connections (port bound)", "ms", listening, "≤ 300 ms"));
-  rows.push(
-    summarize(
-      "cold start → first welcome (handshake done)",
-      "ms",
-      cold.map((run) => run.welcomeMs),
-    ),
-  );
+  rows.push(summarize("cold start → accepting connections (port bound)", "ms", listening));
+  // The goal is the client's view: a daemon is started when a client has its welcome, not when the port is bound.
+  const welcome = cold.map((run) => run.welcomeMs);
+  rows.push(summarize("cold start → first welcome (handshake done)", "ms", welcome, "≤ 300 ms"));
 
   const capture = await createAlsaCapture();
   try {

@@ -44,7 +44,7 @@ import {
 import { STAND_IN_SAMPLES_PER_TOKEN, writeStandInModel, writeVoiceBin } from "../fixtures/stand-in-model.js";
 import { NEWS_ARTICLE_PARAGRAPHS } from "./fixtures/news-article.js";
 import { SPEAK_PARAGRAPHS } from "./fixtures/speak-paragraphs.js";
-import { BENCH_VARIANT, firstSentencePhonemes, freshG2P } from "./front-end-path.js";
+import { BENCH_VARIANT, firstSentencePhonemes, freshG2P, withFreshG2P } from "./front-end-path.js";
 import { startModelDaemon, stopModelDaemon, timeToFirstChunkMs, warmUp, type ModelFiles } from "./model-daemon.js";
 import { absentRow, summarize, type BenchRow } from "./stats.js";
 
@@ -68,7 +68,8 @@ const MB = 1e6;
 
 /** P1: request → first PCM handed to the sink, in process, instant model. */
 async function pipelineOverheadMs(voices: VoiceStore, engine: KokoroEngine, lexicon: Lexicon): Promise<number> {
-  const synthesizer = new KokoroSynthesizer({ engine, voices, g2p: freshG2P(lexicon, true) });
+  const fresh = freshG2P(lexicon, true);
+  const synthesizer = new KokoroSynthesizer({ engine, voices, g2p: fresh.g2p });
   let firstWriteAt: number | undefined;
   let resolveEnded: () => void = () => {};
   const ended = new Promise<void>((resolve) => (resolveEnded = resolve));
@@ -112,6 +113,7 @@ async function pipelineOverheadMs(voices: VoiceStore, engine: KokoroEngine, lexi
   player.stop(1);
   await ended;
   await player.shutdown();
+  await fresh.close();
   return firstWriteAt - start;
 }
 
@@ -136,7 +138,7 @@ async function firstSentenceInferenceMs(model: CalibratedModel, lexicon: Lexicon
   const samples: number[] = [];
   try {
     for (let run = 0; run < P2_RUNS; run++) {
-      const phonemes = await firstSentencePhonemes(text, freshG2P(lexicon, true));
+      const phonemes = await withFreshG2P(lexicon, true, (g2p) => firstSentencePhonemes(text, g2p));
       const start = performance.now();
       await engine.synthesize({ phonemes, voice: model.voice, speed: 1 });
       samples.push(performance.now() - start);
