@@ -23,7 +23,7 @@ import { PlaybackStream } from "../../daemon/src/player/stream.js";
 import { createAlsaCapture, type AlsaCapture } from "../helpers/alsa.js";
 import { CLI_PATH, startDaemonProcess } from "../helpers/daemon-process.js";
 import { makePcm, sendPcm } from "../helpers/pcm.js";
-import { summarize, type BenchRow } from "./stats.js";
+import { summarize, summarizeHigherIsBetter, type BenchRow } from "./stats.js";
 
 /** Spawn → the daemon prints that it listens (its port accepts connections), and spawn → first `welcome`. */
 async function coldStartMs(): Promise<{ listeningMs: number; welcomeMs: number }> {
@@ -199,6 +199,6 @@ export async function runDaemonBenchmarks(): Promise<BenchRow[]> {
     rate.push(result.chunksPerS);
   }
   rows.push(summarize("chunk frame client → daemon, 480 B (10 ms)", "µs/chunk", perChunk));
-  rows.push(summarize("chunk frames per second over loopback", "chunks/s", rate));
+  rows.push(summarizeHigherIsBetter("chunk frames per second over loopback", "chunks/s", rate));
   return rows;
 }
