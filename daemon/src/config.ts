@@ -6,8 +6,7 @@ import { DEFAULT_PORT, resolveDataDir, resolveStateDir } from "@kokoro-speech/sh
 import { z } from "zod";
 import { DEFAULT_ESPEAK_IDLE_RELEASE_MS } from "./g2p/espeak-process.js";
 import { DEFAULT_AUDIO_IDLE_CLOSE_MS } from "./player/player.js";
-
-export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+import { LOG_LEVELS } from "./telemetry/logger.js";
 
 /** `speaker` (the default device), `null` (discard, for headless use) or `wav:<path>` (render to a file). */
 const sinkSpec = z.union([

@@ -1,6 +1,7 @@
 export * from "./audio-format.js";
 export * from "./limits.js";
 export * from "./errors.js";
+export * from "./model-error-codes.js";
 export * from "./phoneme-vocab.js";
 export * from "./messages.js";
 export * from "./validate.js";

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { ERROR_CODE_LIST, type ErrorCode } from "./errors.js";
+import type { ModelErrorCode } from "./model-error-codes.js";
 import { MAX_REQUEST_ID_CHARS } from "./limits.js";
 
 const requestId = z.string().min(1).max(MAX_REQUEST_ID_CHARS);
@@ -252,8 +253,8 @@ export interface ModelStatusReport {
     bytesPerSecond: number;
     etaSeconds: number | null;
   };
-  /** Present when `failed`: the model manager's code (e.g. `offline`, `checksum_mismatch`) and a readable line. */
-  error?: { code: string; message: string };
+  /** Present when `failed`: a code of `MODEL_ERROR_CODES` (e.g. `offline`, `checksum_mismatch`) and a readable line. */
+  error?: { code: ModelErrorCode; message: string };
   /**
    * What produces speech: `kokoro` once ready; `fallback` (espeak-ng's own voice) while the model is not ready and
    * the fallback voice is available; `test-fixture` in tests.

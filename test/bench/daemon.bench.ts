@@ -2,13 +2,15 @@
  * Daemon benchmarks (issue: workspace, protocol v1 and the daemon). Run with `npm run bench -- daemon`.
  *
  * - cold start: spawn `kokoro-speech serve` → first `welcome` over WebSocket (goal ≤ 300 ms).
- * - stop/pause → silence: audio still queued in the device when stop or pause is requested, plus any write that
- *   completes after it, through the real player and the real `speaker` sink into an ALSA capture (goal ≤ 50 ms).
+ * - stop/pause → silence: through the real player and the real `speaker` sink into an ALSA capture, the audio the
+ *   capture received after the request arrived (goal ≤ 50 ms), the audio the speaker host still held then, and the
+ *   player's own estimate beside them.
  * - protocol: per-chunk overhead and chunks/s of client → daemon chunk frames over loopback.
  *
  * No caches exist on these paths; nothing is warmed between runs except the OS file cache.
  */
 import { spawn } from "node:child_process";
+import { statSync } from "node:fs";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -18,10 +20,10 @@ import { createSink } from "../../daemon/src/audio/index.js";
 import { ClientPcmSource } from "../../daemon/src/player/client-pcm-source.js";
 import { Player, type PlayerListener } from "../../daemon/src/player/player.js";
 import { PlaybackStream } from "../../daemon/src/player/stream.js";
-import { createAlsaCapture } from "../helpers/alsa.js";
+import { createAlsaCapture, type AlsaCapture } from "../helpers/alsa.js";
 import { CLI_PATH, startDaemonProcess } from "../helpers/daemon-process.js";
 import { makePcm, sendPcm } from "../helpers/pcm.js";
-import { summarize, type BenchRow } from "./stats.js";
+import { summarize, summarizeHigherIsBetter, type BenchRow } from "./stats.js";
 
 /** Spawn → the daemon prints that it listens (its port accepts connections), and spawn → first `welcome`. */
 async function coldStartMs(): Promise<{ listeningMs: number; welcomeMs: number }> {
@@ -61,11 +63,30 @@ const quietListener: PlayerListener = {
   audioChanged: () => {},
 };
 
+interface SilenceSample {
+  /** Observed: bytes the ALSA capture received after the request arrived, as time at the device's rate. */
+  readonly capturedAfterMs: number;
+  /** Handed to the speaker host but not yet taken by the addon when the request arrived. */
+  readonly hostBacklogMs: number;
+  /** The player's own estimate (its device backlog plus anything handed after), bounded by its 50 ms lead. */
+  readonly estimateMs: number;
+}
+
+function capturedBytes(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
+}
+
 /**
- * Audio that still sounds after stop/pause: what the device held when the request came (handed minus played by
- * the playback clock) plus anything handed after the request, in ms.
+ * Audio that still reaches the device after stop/pause. Observed from the ALSA capture: the bytes the `file` plugin
+ * wrote after the request arrived (until the sink closed), turned into time at the device's rate. Beside it, what the
+ * `speaker` host still held when the request came, and the player's own estimate for comparison.
  */
-async function silenceAfterMs(action: "stop" | "pause", env: NodeJS.ProcessEnv): Promise<number> {
+async function silenceAfter(action: "stop" | "pause", capture: AlsaCapture): Promise<SilenceSample> {
+  const env = capture.env;
   let handedBytes = 0;
   const sink = createSink({ kind: "speaker", env });
   const countingSink = {
@@ -93,12 +114,21 @@ async function silenceAfterMs(action: "stop" | "pause", env: NodeJS.ProcessEnv):
   // What sits in the device when the request arrives: handed minus what the playback clock says has played.
   const queuedMs = player.deviceBacklogMs();
   const handedAtRequest = handedBytes;
+  const capturedAtRequest = capturedBytes(capture.capturePath);
+  const hostBacklogBytes = handedBytes - sink.bytesAccepted;
   if (action === "stop") player.stop(1);
   else player.pause(1);
   await new Promise((resolve) => setTimeout(resolve, 100));
   const lateBytes = handedBytes - handedAtRequest;
+  // Closing the sink ends the host and ALSA flushes the capture file: everything the device got is in it then.
   await player.shutdown();
-  return queuedMs + (lateBytes / BYTES_PER_SECOND) * 1000;
+  const capturedAfterBytes = capturedBytes(capture.capturePath) - capturedAtRequest;
+  const toMs = (bytes: number): number => (bytes / BYTES_PER_SECOND) * 1000;
+  return {
+    capturedAfterMs: toMs(capturedAfterBytes),
+    hostBacklogMs: toMs(hostBacklogBytes),
+    estimateMs: queuedMs + toMs(lateBytes),
+  };
 }
 
 async function chunkThroughput(
@@ -119,26 +149,43 @@ async function chunkThroughput(
   return { perChunkUs: (elapsedMs * 1000) / chunkCount, chunksPerS: chunkCount / (elapsedMs / 1000) };
 }
 
+/** Twenty runs, so the tail column is a real 95th percentile. */
+const COLD_START_RUNS = 20;
+const SILENCE_RUNS = 20;
+
 export async function runDaemonBenchmarks(): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   const cold: Array<{ listeningMs: number; welcomeMs: number }> = [];
-  for (let i = 0; i < 15; i++) cold.push(await coldStartMs());
+  for (let i = 0; i < COLD_START_RUNS; i++) cold.push(await coldStartMs());
   const listening = cold.map((run) => run.listeningMs);
-  rows.push(summarize("cold start → accepting connections (port bound)", "ms", listening, "≤ 300 ms"));
-  rows.push(
-    summarize(
-      "cold start → first welcome (handshake done)",
-      "ms",
-      cold.map((run) => run.welcomeMs),
-    ),
-  );
+  rows.push(summarize("cold start → accepting connections (port bound)", "ms", listening));
+  // The goal is the client's view: a daemon is started when a client has its welcome, not when the port is bound.
+  const welcome = cold.map((run) => run.welcomeMs);
+  rows.push(summarize("cold start → first welcome (handshake done)", "ms", welcome, "≤ 300 ms"));
 
   const capture = await createAlsaCapture();
   try {
     for (const action of ["stop", "pause"] as const) {
-      const samples: number[] = [];
-      for (let i = 0; i < 15; i++) samples.push(await silenceAfterMs(action, capture.env));
-      rows.push(summarize(`${action} → silence (audio still sounding)`, "ms", samples, "≤ 50 ms"));
+      const samples: SilenceSample[] = [];
+      for (let i = 0; i < SILENCE_RUNS; i++) samples.push(await silenceAfter(action, capture));
+      rows.push(
+        summarize(
+          `${action} → silence, observed: audio the ALSA capture got after the request`,
+          "ms",
+          samples.map((sample) => sample.capturedAfterMs),
+          "≤ 50 ms",
+        ),
+        summarize(
+          `${action}: audio the speaker host still held at the request`,
+          "ms",
+          samples.map((sample) => sample.hostBacklogMs),
+        ),
+        summarize(
+          `${action} → silence, the player's estimate (bounded by its 50 ms lead)`,
+          "ms",
+          samples.map((sample) => sample.estimateMs),
+        ),
+      );
     }
   } finally {
     await capture.cleanup();
@@ -152,6 +199,6 @@ export async function runDaemonBenchmarks(): Promise<BenchRow[]> {
     rate.push(result.chunksPerS);
   }
   rows.push(summarize("chunk frame client → daemon, 480 B (10 ms)", "µs/chunk", perChunk));
-  rows.push(summarize("chunk frames per second over loopback", "chunks/s", rate));
+  rows.push(summarizeHigherIsBetter("chunk frames per second over loopback", "chunks/s", rate));
   return rows;
 }

@@ -16,10 +16,35 @@ import {
 
 export const BENCH_VARIANT: Variant = "en-us";
 
-/** A G2P with an empty fallback cache, or without the fallback when `withFallback` is false. */
-export function freshG2P(lexicon: Lexicon, withFallback: boolean): G2P {
+/** A G2P and the means to end the espeak-ng helper process its fallback may have started. */
+export interface FreshG2P {
+  readonly g2p: G2P;
+  close(): Promise<void>;
+}
+
+/**
+ * A G2P with an empty fallback cache, or without the fallback when `withFallback` is false. Close it once done
+ * (untimed): each fallback starts its own helper process, and a benchmark must leave none running.
+ */
+export function freshG2P(lexicon: Lexicon, withFallback: boolean): FreshG2P {
   const lexicons = { [BENCH_VARIANT]: lexicon };
-  return createG2P(withFallback ? { lexicons, fallback: createEspeakFallback() } : { lexicons });
+  if (!withFallback) return { g2p: createG2P({ lexicons }), close: async () => {} };
+  const fallback = createEspeakFallback();
+  return { g2p: createG2P({ lexicons, fallback }), close: () => fallback.close() };
+}
+
+/** Runs `work` on a fresh G2P and closes it afterwards, whatever happens. */
+export async function withFreshG2P<T>(
+  lexicon: Lexicon,
+  withFallback: boolean,
+  work: (g2p: G2P) => Promise<T>,
+): Promise<T> {
+  const fresh = freshG2P(lexicon, withFallback);
+  try {
+    return await work(fresh.g2p);
+  } finally {
+    await fresh.close();
+  }
 }
 
 /** The segments of `text` as the synthesizer cuts them: token counts from G2P, the estimate where it must wait. */

@@ -23,7 +23,14 @@ import { loadLexicon, type Lexicon } from "../../daemon/src/g2p/index.js";
 import { segmentText } from "../../daemon/src/text/index.js";
 import { loadCorpusFile } from "../daemon/text/corpus/developer-corpus.js";
 import { NEWS_ARTICLE, NEWS_ARTICLE_PARAGRAPHS } from "./fixtures/news-article.js";
-import { BENCH_VARIANT, freshG2P, frontEndTokenCount, segmentTokenIds, speakSegments } from "./front-end-path.js";
+import {
+  BENCH_VARIANT,
+  freshG2P,
+  frontEndTokenCount,
+  segmentTokenIds,
+  speakSegments,
+  withFreshG2P,
+} from "./front-end-path.js";
 import { summarize, summarizeHigherIsBetter, type BenchRow } from "./stats.js";
 
 const LEXICON_RUNS = 10;
@@ -71,7 +78,7 @@ async function throughputRows(lexicon: Lexicon): Promise<BenchRow[]> {
   const label = words.toLocaleString("en-US");
   const perSecond = (ms: number): number => words / (ms / 1000);
   // Untimed: loads espeak-ng's WASM module once and lets the JIT settle.
-  await frontEndTokenCount(NEWS_ARTICLE, freshG2P(lexicon, true));
+  await withFreshG2P(lexicon, true, (g2p) => frontEndTokenCount(NEWS_ARTICLE, g2p));
   await phonemizeLikeKokoroJs(NEWS_ARTICLE);
 
   const withFallback: number[] = [];
@@ -79,9 +86,12 @@ async function throughputRows(lexicon: Lexicon): Promise<BenchRow[]> {
   const phonemizerAlone: number[] = [];
   const speedUp: number[] = [];
   for (let run = 0; run < THROUGHPUT_RUNS; run++) {
-    const frontEndMs = await timed(() => frontEndTokenCount(NEWS_ARTICLE, freshG2P(lexicon, true)));
+    const fresh = freshG2P(lexicon, true);
+    const frontEndMs = await timed(() => frontEndTokenCount(NEWS_ARTICLE, fresh.g2p));
+    await fresh.close();
     const phonemizerMs = await timed(() => phonemizeLikeKokoroJs(NEWS_ARTICLE));
-    lexiconOnly.push(perSecond(await timed(() => frontEndTokenCount(NEWS_ARTICLE, freshG2P(lexicon, false)))));
+    const lexiconOnlyG2P = freshG2P(lexicon, false).g2p;
+    lexiconOnly.push(perSecond(await timed(() => frontEndTokenCount(NEWS_ARTICLE, lexiconOnlyG2P))));
     withFallback.push(perSecond(frontEndMs));
     phonemizerAlone.push(perSecond(phonemizerMs));
     speedUp.push(phonemizerMs / frontEndMs);
@@ -106,13 +116,15 @@ async function developerTextRows(lexicon: Lexicon): Promise<BenchRow[]> {
   const words = wordCount(text);
   const perSecond = (ms: number): number => words / (ms / 1000);
   // Untimed, as above.
-  await frontEndTokenCount(text, freshG2P(lexicon, true));
+  await withFreshG2P(lexicon, true, (g2p) => frontEndTokenCount(text, g2p));
   await phonemizeLikeKokoroJs(text);
   const frontEnd: number[] = [];
   const phonemizerAlone: number[] = [];
   const speedUp: number[] = [];
   for (let run = 0; run < THROUGHPUT_RUNS; run++) {
-    const frontEndMs = await timed(() => frontEndTokenCount(text, freshG2P(lexicon, true)));
+    const fresh = freshG2P(lexicon, true);
+    const frontEndMs = await timed(() => frontEndTokenCount(text, fresh.g2p));
+    await fresh.close();
     const phonemizerMs = await timed(() => phonemizeLikeKokoroJs(text));
     frontEnd.push(perSecond(frontEndMs));
     phonemizerAlone.push(perSecond(phonemizerMs));
@@ -148,25 +160,27 @@ function textStageRows(): BenchRow[] {
   return rows;
 }
 
-async function fallbackWordCount(lexicon: Lexicon): Promise<number> {
-  const g2p = freshG2P(lexicon, true);
-  let count = 0;
-  for (const segment of speakSegments(NEWS_ARTICLE, g2p)) {
-    count += (await g2p.phonemize(segment.spokenText, BENCH_VARIANT)).fallbackWords.length;
-  }
-  return count;
+function fallbackWordCount(lexicon: Lexicon): Promise<number> {
+  return withFreshG2P(lexicon, true, async (g2p) => {
+    let count = 0;
+    for (const segment of speakSegments(NEWS_ARTICLE, g2p)) {
+      count += (await g2p.phonemize(segment.spokenText, BENCH_VARIANT)).fallbackWords.length;
+    }
+    return count;
+  });
 }
 
 async function firstSegmentRows(lexicon: Lexicon): Promise<BenchRow[]> {
   const text = NEWS_ARTICLE_PARAGRAPHS.slice(0, FIRST_SEGMENT_PARAGRAPHS).join("\n\n");
   const samples: number[] = [];
   for (let run = 0; run < FIRST_SEGMENT_RUNS; run++) {
-    const g2p = freshG2P(lexicon, true);
+    const { g2p, close } = freshG2P(lexicon, true);
     const start = performance.now();
     const [first] = speakSegments(text, g2p);
     if (first === undefined) throw new RangeError("the text has no segment");
     await segmentTokenIds(first, g2p);
     samples.push(performance.now() - start);
+    await close();
   }
   return [summarize(`first segment's tokens, ${FIRST_SEGMENT_PARAGRAPHS}-paragraph text`, "ms", samples, "≤ 2 ms")];
 }

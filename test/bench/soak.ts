@@ -15,6 +15,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { isProtocolError, type DaemonClient, type ErrorCode, type StreamEventMessage } from "@kokoro-speech/shared";
 import { prepareCalibratedModel } from "../fixtures/calibrated-model.js";
+import { seededRandom } from "../helpers/seeded-random.js";
 import { NEWS_ARTICLE_PARAGRAPHS } from "./fixtures/news-article.js";
 import { startModelDaemon, stopModelDaemon, warmUp } from "./model-daemon.js";
 import { summarize, type BenchRow } from "./stats.js";
@@ -23,6 +24,11 @@ const SOAK_MINUTES_VARIABLE = "KOKORO_BENCH_SOAK_MINUTES";
 const RSS_SAMPLE_INTERVAL_MS = 10_000;
 /** Set to print every memory sample on stderr as it is taken. */
 const SOAK_TRACE_ENV = "KOKORO_BENCH_SOAK_TRACE";
+/** The actions, texts and gaps come from a seeded generator: a soak that finds something can be run again as it was. */
+const SOAK_SEED_ENV = "KOKORO_BENCH_SOAK_SEED";
+const DEFAULT_SOAK_SEED = 16;
+const SOAK_SEED = Number(process.env[SOAK_SEED_ENV] ?? DEFAULT_SOAK_SEED);
+const random = seededRandom(SOAK_SEED);
 const MIN_GAP_MS = 50;
 const MAX_GAP_MS = 1_500;
 const DRAIN_TIMEOUT_MS = 30_000;
@@ -39,12 +45,12 @@ const EXPECTED_REFUSALS: ReadonlySet<ErrorCode> = new Set([
 type Action = (client: DaemonClient, started: Set<number>) => Promise<unknown>;
 
 function pick<T>(items: readonly T[]): T {
-  return items[Math.floor(Math.random() * items.length)] as T;
+  return items[Math.floor(random() * items.length)] as T;
 }
 
 function randomText(): string {
-  const first = Math.floor(Math.random() * NEWS_ARTICLE_PARAGRAPHS.length);
-  const count = 1 + Math.floor(Math.random() * 3);
+  const first = Math.floor(random() * NEWS_ARTICLE_PARAGRAPHS.length);
+  const count = 1 + Math.floor(random() * 3);
   return NEWS_ARTICLE_PARAGRAPHS.slice(first, first + count).join("\n\n");
 }
 
@@ -120,7 +126,7 @@ async function soak(client: DaemonClient, voice: string, durationMs: number): Pr
         unexpected.set(code, (unexpected.get(code) ?? 0) + 1);
       }
     }
-    await new Promise((resolve) => setTimeout(resolve, MIN_GAP_MS + Math.random() * (MAX_GAP_MS - MIN_GAP_MS)));
+    await new Promise((resolve) => setTimeout(resolve, MIN_GAP_MS + random() * (MAX_GAP_MS - MIN_GAP_MS)));
   }
   await client.request({ type: "stop", all: true });
   await drain(started, terminals);
@@ -142,7 +148,7 @@ async function soak(client: DaemonClient, voice: string, durationMs: number): Pr
   const one = (name: string, unit: string, value: number, goal?: string): BenchRow =>
     summarize(name, unit, [value], goal);
   return [
-    one(`soak length`, "min", durationMs / 60_000),
+    one(`soak length (seed ${SOAK_SEED}, ${SOAK_SEED_ENV} to change)`, "min", durationMs / 60_000),
     one("streams started (acknowledged speaks)", "streams", started.size),
     one("streams without a terminal event", "streams", missing, "0"),
     one("streams with more than one terminal event", "streams", duplicated, "0"),

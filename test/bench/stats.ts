@@ -4,9 +4,14 @@ export interface BenchRow {
   unit: string;
   runs: number;
   median: number;
+  /** The bad tail: the 95th percentile, or the 5th where more is better (`higherIsBetter`). */
   p95: number;
+  higherIsBetter?: boolean;
   goal?: string;
 }
+
+/** Below this many runs a 95th percentile is just the worst run, and the table says so. */
+export const MIN_RUNS_FOR_P95 = 20;
 
 function quantile(sorted: number[], q: number): number {
   if (sorted.length === 0) return Number.NaN;
@@ -33,6 +38,7 @@ export function summarize(name: string, unit: string, samples: number[], goal?: 
  */
 export function summarizeHigherIsBetter(name: string, unit: string, samples: number[], goal?: string): BenchRow {
   const row = summarize(name, unit, samples, goal);
+  row.higherIsBetter = true;
   row.p95 = quantile(
     [...samples].sort((a, b) => a - b),
     0.05,
@@ -50,12 +56,17 @@ function format(value: number): string {
   return Math.abs(value) >= 100 ? value.toFixed(0) : value.toFixed(2);
 }
 
+/** What the tail value of a row is: a p95 with enough runs, otherwise the worst run (max, or min where more is better). */
+export function tailLabel(row: BenchRow): string {
+  if (row.runs >= MIN_RUNS_FOR_P95) return "p95";
+  return row.higherIsBetter ? "min" : "max";
+}
+
 export function toMarkdown(rows: BenchRow[]): string {
-  const lines = ["| benchmark | unit | runs | median | p95 | goal |", "|---|---|---:|---:|---:|---|"];
+  const lines = ["| benchmark | unit | runs | median | tail | goal |", "|---|---|---:|---:|---:|---|"];
   for (const row of rows) {
-    lines.push(
-      `| ${row.name} | ${row.unit} | ${row.runs} | ${format(row.median)} | ${format(row.p95)} | ${row.goal ?? ""} |`,
-    );
+    const tail = Number.isNaN(row.p95) ? "—" : `${format(row.p95)} (${tailLabel(row)})`;
+    lines.push(`| ${row.name} | ${row.unit} | ${row.runs} | ${format(row.median)} | ${tail} | ${row.goal ?? ""} |`);
   }
   return lines.join("\n");
 }

@@ -29,6 +29,19 @@ function runCli(args: string[]): Promise<CliResult> {
   return runCliWithStdin(args, "");
 }
 
+/**
+ * What taking over a lock means, observed from outside: the new daemon answers on its port as itself, and the lock
+ * now holds it, so another `serve` on the same state directory defers to it by pid.
+ */
+async function expectServingAndHoldingLock(daemon: DaemonProcess): Promise<void> {
+  const client = await daemon.connect();
+  expect((await client.status()).daemon.pid).toBe(daemon.child.pid);
+  await client.close();
+  const again = await runCli(["serve", "--port", "0", "--sink", "null", "--state-dir", daemon.stateDir]);
+  expect(again.code).toBe(0);
+  expect(again.stdout.trim()).toBe(`already running (pid ${daemon.child.pid})`);
+}
+
 describe("single instance", () => {
   it("a second serve on the same state directory exits 0 and names the running pid", async () => {
     const daemon = await started({ sink: "null" });
@@ -42,10 +55,7 @@ describe("single instance", () => {
     first.child.kill("SIGKILL");
     await new Promise((resolve) => first.child.once("exit", resolve));
     const second = await started({ sink: "null", stateDir: first.stateDir });
-    expect(second.pid).not.toBe(first.pid);
-    const client = await second.connect();
-    expect((await client.status()).daemon.pid).toBe(second.pid);
-    await client.close();
+    await expectServingAndHoldingLock(second);
   });
 
   /** A live process that is not a daemon, like whatever holds the lock's pid after a reboot; its start time too. */
@@ -71,7 +81,9 @@ describe("single instance", () => {
     const anHourEarlier = other.startedAtMs - 3_600_000;
     await writeFile(join(stateDir, STATE_FILES.lock), `${other.pid}\n${anHourEarlier}\n`);
     const daemon = await started({ sink: "null", stateDir });
-    expect(daemon.pid).not.toBe(other.pid);
+    await expectServingAndHoldingLock(daemon);
+    // The process that happened to hold the pid is left alone.
+    expect(() => process.kill(other.pid, 0)).not.toThrow();
   });
 
   it("respects a lock whose pid and start time match a running process", async () => {
@@ -91,7 +103,7 @@ describe("single instance", () => {
     await new Promise((resolve) => first.child.once("exit", resolve));
     await writeFile(join(stateDir, STATE_FILES.lock), "999999\n");
     const daemon = await started({ sink: "null", stateDir });
-    expect(daemon.port).toBeGreaterThan(0);
+    await expectServingAndHoldingLock(daemon);
   });
 });
 
@@ -189,6 +201,6 @@ describe("a killed daemon that is not reaped yet", () => {
     cleanups.push(() => rm(stateDir, { recursive: true, force: true }));
     await writeFile(join(stateDir, STATE_FILES.lock), `${zombiePid}\n`);
     const daemon = await started({ sink: "null", stateDir });
-    expect(daemon.pid).not.toBe(zombiePid);
+    await expectServingAndHoldingLock(daemon);
   });
 });

@@ -69,6 +69,15 @@ describe("a speak stream", () => {
     const { streamId } = await client.request({ type: "speak", text });
     const terminal = await client.waitForTerminal(streamId!);
     expect(terminal.event === "failed" && terminal.code).toBe("synthesis_failed");
+    // Logged once, with the stream id and the error behind the code.
+    const failures = setup.daemon
+      .stderr()
+      .split("\n")
+      .filter((line) => line.includes("stream failed"))
+      .map((line) => JSON.parse(line) as { streamId: number; code: string; err?: { message: string } });
+    expect(failures).toHaveLength(1);
+    expect(failures[0]).toMatchObject({ streamId, code: "synthesis_failed" });
+    expect(failures[0]!.err?.message).toContain("fixture inference error in segment 1");
     const first = fixtureSegments(text)[0]!;
     expect((await capturedAfterShutdown()).equals(fixturePcm(0, first.end - first.start, 1))).toBe(true);
   });

@@ -130,7 +130,7 @@ export class EspeakVoice {
 
   /**
    * Starts the worker and waits until it has imported the package and compiled its WASM; `null` when the package
-   * is not installed or cannot be loaded (a build without it).
+   * is not installed (a build without it). A package that is there but does not start rejects with the reason.
    */
   static async load(): Promise<EspeakVoice | null> {
     let modulePath: string;
@@ -142,9 +142,9 @@ export class EspeakVoice {
     const voice = new EspeakVoice(modulePath);
     try {
       await voice.start();
-    } catch {
+    } catch (error) {
       await voice.close();
-      return null;
+      throw error;
     }
     return voice;
   }

@@ -1,6 +1,6 @@
 import { languageOfVoiceSpec, parseVoiceSpec, type VoiceLanguage } from "../engine/index.js";
 import { segmentText } from "../text/index.js";
-import type { SegmentStart, SynthesisRequest, SynthesizedSegment, Synthesizer } from "../synthesis/synthesizer.js";
+import type { SegmentStart, SynthesisRequest, SynthesizedSegment, Synthesizer } from "../synthesizer/synthesizer.js";
 import { EspeakVoice, type EspeakLanguage } from "./espeak-voice.js";
 import { FALLBACK_SYNTHESIZER_NAME } from "./name.js";
 

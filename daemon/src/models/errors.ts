@@ -1,26 +1,10 @@
 /**
- * Failures of the model manager. They stay local to `models/` and the `download` command: the daemon turns any of
- * them into the protocol's `model_unavailable` (see `modelUnavailableError` in `manager.ts`).
+ * Failures of the model manager, with a code from the shared registry (`MODEL_ERROR_CODES` in `shared/`): a failed
+ * model's status carries it on the wire; requests that need the model get the protocol's `model_unavailable`.
  */
+import { MODEL_ERROR_CODES, type ModelErrorCode } from "@kokoro-speech/shared";
 
-export const MODEL_ERROR_CODES = {
-  offline: "The download host could not be reached (no network, DNS failure or connection refused).",
-  interrupted: "The connection broke during the transfer; the partial file is kept so the next attempt resumes.",
-  timeout: "The server sent nothing for too long; the partial file is kept so the next attempt resumes.",
-  http_404: "The server has no file at that URL.",
-  http_status: "The server answered with an unexpected HTTP status.",
-  too_many_redirects: "The server redirected more times than allowed.",
-  size_mismatch: "The file does not have the size the catalogue lists.",
-  checksum_mismatch: "The file's sha256 differs from the catalogue; the file was removed and never loaded.",
-  bad_signature: "The file is not of the expected format (ONNX model or voices archive).",
-  not_found: "A local file or directory does not exist.",
-  disk_full: "The disk is full; the partial file is kept so the next attempt resumes once space is free.",
-  io_error: "Reading or writing a local file failed.",
-  npm_failed: "`npm pack` could not fetch the voices package.",
-  aborted: "The operation was cancelled; the partial file is kept so the next attempt resumes.",
-} as const satisfies Record<string, string>;
-
-export type ModelErrorCode = keyof typeof MODEL_ERROR_CODES;
+export { MODEL_ERROR_CODES, type ModelErrorCode };
 
 /** A model-manager failure with a stable code and a one-line message. */
 export class ModelError extends Error {

@@ -13,7 +13,8 @@ export type SourceRead =
   /** Nothing buffered yet; the source calls its `onReadable` listener when that changes. */
   | { kind: "wait" }
   | { kind: "end" }
-  | { kind: "failed"; code: ErrorCode; message: string };
+  /** `cause`: the error behind the code (an inference error inside a wrapped one, say), for the daemon's log. */
+  | { kind: "failed"; code: ErrorCode; message: string; cause?: unknown };
 
 /** Where a stream's PCM comes from: synthesized segments (`speak`) or a client's chunk frames (`play`). */
 export interface PcmSource {

@@ -248,6 +248,16 @@ export class Player {
       this.emit(stream, stream.event("cancelled", { samplesPlayed, reason: outcome.reason }));
     } else {
       this.counters.streamsFailed++;
+      // The one place a failed stream is logged, whatever failed it, with the cause behind its code.
+      this.options.log?.warn(
+        {
+          streamId: stream.id,
+          code: outcome.code,
+          samplesPlayed,
+          ...(outcome.cause === undefined ? {} : { err: outcome.cause }),
+        },
+        `stream failed: ${outcome.message}`,
+      );
       this.emit(stream, stream.event("failed", { samplesPlayed, code: outcome.code, message: outcome.message }));
     }
     if (this.current === stream) {
@@ -281,7 +291,7 @@ export class Player {
           continue;
         }
         if (read.kind === "failed") {
-          this.finish(stream, { state: "failed", code: read.code, message: read.message });
+          this.finish(stream, { state: "failed", code: read.code, message: read.message, cause: read.cause });
           continue;
         }
         if (read.segment) {
@@ -346,7 +356,7 @@ export class Player {
       return await this.sinkOpening;
     } catch (error) {
       const failure = toFailure(error, "audio_unavailable");
-      this.finish(stream, { state: "failed", ...failure });
+      this.finish(stream, { state: "failed", ...failure, cause: error });
       return null;
     } finally {
       this.sinkOpening = null;
@@ -382,7 +392,7 @@ export class Player {
     const failure = toFailure(error, "audio_unavailable");
     this.options.log?.warn({ err: error }, "audio device lost");
     this.setAudio({ state: "unavailable", lastError: failure });
-    if (this.current) this.finish(this.current, { state: "failed", ...failure });
+    if (this.current) this.finish(this.current, { state: "failed", ...failure, cause: error });
   }
 
   private scheduleIdleClose(): void {

@@ -26,7 +26,7 @@ export class SpeechSource implements PcmSource {
   private exhausted = false;
   private pulling = false;
   private cancelled = false;
-  private failure: { code: SourceFailureCode; message: string } | null = null;
+  private failure: { code: SourceFailureCode; message: string; cause: unknown } | null = null;
   private listener: () => void = () => {};
 
   /** `open` starts synthesis at a point of the text: the beginning, or after the segment playing on a restart. */
@@ -140,6 +140,7 @@ export class SpeechSource implements PcmSource {
         this.failure = {
           code: isProtocolError(error) ? error.code : "synthesis_failed",
           message: error instanceof Error ? error.message : String(error),
+          cause: error,
         };
         this.listener();
       }

@@ -86,4 +86,4 @@ export class PlaybackStream {
 export type TerminalOutcome =
   | { state: "completed" }
   | { state: "cancelled"; reason: CancelReason }
-  | { state: "failed"; code: ErrorCode; message: string };
+  | { state: "failed"; code: ErrorCode; message: string; cause?: unknown };

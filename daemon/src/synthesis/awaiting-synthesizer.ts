@@ -3,7 +3,7 @@
  * the real synthesizer is there. The request is checked then (voice, language), so a bad voice ends the stream with
  * its code instead of being refused up front; a model that fails to load ends it with `model_unavailable`.
  */
-import type { SegmentStart, SynthesisRequest, SynthesizedSegment, Synthesizer } from "./synthesizer.js";
+import type { SegmentStart, SynthesisRequest, SynthesizedSegment, Synthesizer } from "../synthesizer/synthesizer.js";
 
 async function* segmentsOnceReady(
   whenReady: () => Promise<Synthesizer>,

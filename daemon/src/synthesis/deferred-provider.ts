@@ -16,7 +16,7 @@ import {
   type Synthesizer,
   type SynthesizerProvider,
   type SynthesizerRequestOptions,
-} from "./synthesizer.js";
+} from "../synthesizer/synthesizer.js";
 
 type StatusListener = (status: ModelStatusReport) => void;
 

@@ -7,7 +7,7 @@ import { estimatePhonemeTokens, segmentText, type TextCounters } from "../text/i
 import type { SynthesisSample } from "../telemetry/telemetry.js";
 import { PaceHistory, SegmentPacer } from "./segment-pacer.js";
 import { trimOptionsFor, trimSilence } from "./trim-silence.js";
-import type { SegmentStart, SynthesisRequest, SynthesizedSegment, Synthesizer } from "./synthesizer.js";
+import type { SegmentStart, SynthesisRequest, SynthesizedSegment, Synthesizer } from "../synthesizer/synthesizer.js";
 
 /**
  * Phoneme tokens of spoken text, for the segmenter's budget: what the G2P makes of it, or the conservative estimate

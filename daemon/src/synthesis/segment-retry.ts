@@ -13,7 +13,7 @@ import type {
   Synthesizer,
   SynthesizerProvider,
   SynthesizerRequestOptions,
-} from "./synthesizer.js";
+} from "../synthesizer/synthesizer.js";
 
 /**
  * The segments of `open(from)`, where a failure is answered by opening again at the segment that failed, once per

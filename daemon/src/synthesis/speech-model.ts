@@ -1,5 +1,5 @@
 import { EventEmitter } from "node:events";
-import type { ModelQuality, ModelStatusReport, SynthesisTotals } from "@kokoro-speech/shared";
+import { ProtocolError, type ModelQuality, type ModelStatusReport, type SynthesisTotals } from "@kokoro-speech/shared";
 import type { Logger } from "pino";
 import { KokoroEngine, VoiceStore, type ExecutionProvider } from "../engine/index.js";
 import {
@@ -26,7 +26,7 @@ import {
   type Synthesizer,
   type SynthesizerProvider,
   type SynthesizerRequestOptions,
-} from "./synthesizer.js";
+} from "../synthesizer/synthesizer.js";
 
 export interface SpeechModelOptions {
   manager: ModelManager;
@@ -45,6 +45,8 @@ export interface SpeechModelOptions {
    * without the `espeak-ng` package installed it has no effect.
    */
   useFallbackVoice?: boolean;
+  /** Starts the fallback voice; `createFallbackSynthesizer` unless a test gives another. */
+  createFallbackVoice?: () => Promise<FallbackSynthesizer | null>;
   /** Trim silence around segments (see trim-silence.ts). */
   trimSilence?: boolean;
   /** Receives every segment's inference time, audio length and tokens (RTF, ms per token). */
@@ -79,6 +81,8 @@ export class SpeechModel extends EventEmitter<Events> implements SynthesizerProv
   private fallbackStarted = false;
   /** Set while the fallback voice starts (a second or so after a daemon with no model starts). */
   private fallbackStarting: Promise<void> | null = null;
+  /** Why the fallback voice could not start, kept to tell the user with every `model_unavailable` it causes. */
+  private fallbackError: unknown = null;
 
   constructor(options: SpeechModelOptions) {
     super();
@@ -125,7 +129,7 @@ export class SpeechModel extends EventEmitter<Events> implements SynthesizerProv
     if (this.ready) return this.ready.synthesizer;
     if (this.fallback) return this.fallback;
     const coming = options.awaitLoading ? this.synthesizerComing() : null;
-    if (coming === null) throw modelUnavailableError(this.report);
+    if (coming === null) throw this.unavailableError();
     // One waiting synthesizer per thing awaited: every request in the meantime shares it.
     if (this.awaiting?.until !== coming.until) {
       const { until } = coming;
@@ -136,6 +140,16 @@ export class SpeechModel extends EventEmitter<Events> implements SynthesizerProv
       this.awaiting = { until, synthesizer };
     }
     return this.awaiting.synthesizer;
+  }
+
+  /** `model_unavailable` saying why, and why the fallback voice is not speaking instead when it failed to start. */
+  private unavailableError(): ProtocolError {
+    const error = modelUnavailableError(this.report);
+    if (this.fallbackError === null) return error;
+    const reason = this.fallbackError instanceof Error ? this.fallbackError.message : String(this.fallbackError);
+    return new ProtocolError("model_unavailable", `${error.message} The fallback voice could not start: ${reason}`, {
+      cause: this.fallbackError,
+    });
   }
 
   /** What will speak soon without the user doing anything, and what it waits for: the fallback voice, or the model. */
@@ -251,7 +265,8 @@ export class SpeechModel extends EventEmitter<Events> implements SynthesizerProv
   private startFallbackVoice(): void {
     if (this.options.useFallbackVoice === false || this.fallbackStarted) return;
     this.fallbackStarted = true;
-    this.fallbackStarting = createFallbackSynthesizer().then(
+    const create = this.options.createFallbackVoice ?? createFallbackSynthesizer;
+    this.fallbackStarting = create().then(
       (fallback) => {
         this.fallback = fallback;
         this.fallbackStarting = null;
@@ -259,6 +274,7 @@ export class SpeechModel extends EventEmitter<Events> implements SynthesizerProv
       },
       (error: unknown) => {
         this.options.log?.warn({ err: error }, "the fallback voice could not start");
+        this.fallbackError = error;
         this.fallbackStarting = null;
       },
     );

@@ -3,8 +3,12 @@
  * launch of a no-view command: clicking an item unloads the menu, so nothing here may need long async work.
  */
 import { launchCommand, LaunchType, open } from "@raycast/api";
-import type { DaemonClient, SkipDirection } from "@kokoro-speech/shared";
+import { isProtocolError, type DaemonClient, type ErrorCode, type SkipDirection } from "@kokoro-speech/shared";
 import { saveSpeedChoice, saveVoiceChoice } from "./choices.js";
+import { showFailure } from "./failure-toast.js";
+
+/** Answers to a control sent just as its stream ended: the stream is gone, or another one is current. */
+const RACED_STREAM_END: ReadonlySet<ErrorCode> = new Set(["no_such_stream", "stream_not_current"]);
 
 export interface PlayerActions {
   pause(): Promise<void>;
@@ -24,9 +28,14 @@ export interface PlayerActionDeps {
 }
 
 export function createPlayerActions({ client, logPath }: PlayerActionDeps): PlayerActions {
-  // A control that races the end of its stream (`no_such_stream`) has nothing left to do: not worth a toast.
+  // A control that races the end of its stream has nothing left to do: not worth a toast. Anything else is shown.
   const send = async (body: Parameters<DaemonClient["request"]>[0]): Promise<void> => {
-    await client?.request(body).catch(() => undefined);
+    try {
+      await client?.request(body);
+    } catch (error) {
+      if (isProtocolError(error) && RACED_STREAM_END.has(error.code)) return;
+      await showFailure(error, logPath);
+    }
   };
   return {
     pause: () => send({ type: "pause" }),

@@ -20,6 +20,7 @@ const ICONS: Record<PlayerMode, Image.ImageLike> = {
   paused: Icon.Pause,
   downloading: Icon.Download,
   down: Icon.SpeakerOff,
+  refused: Icon.Warning,
 };
 
 const TOOLTIPS: Record<PlayerMode, string> = {
@@ -28,6 +29,7 @@ const TOOLTIPS: Record<PlayerMode, string> = {
   paused: "Kokoro Speech: paused",
   downloading: "Kokoro Speech: downloading the speech model",
   down: "Kokoro Speech: the speech daemon is not running",
+  refused: "Kokoro Speech: the speech daemon refused the connection",
 };
 
 function item(title: string, onAction?: () => Promise<void>, icon?: Image.ImageLike): ReactElement {
@@ -45,6 +47,10 @@ function playbackSection({ view, actions }: PlayerMenuProps): ReactElement | nul
       item("Speech daemon is not running"),
       item("Start Daemon", actions.restartDaemon, Icon.Play),
     ]);
+  }
+  if (view.mode === "refused") {
+    // It runs, so Start Daemon would do nothing; Restart Daemon (below) replaces it with one that accepts us.
+    return h(MenuBarExtra.Section, { key: "playback" }, [item("Speech daemon refused the connection")]);
   }
   if (view.mode === "downloading") {
     const percent = view.downloadPercent === null ? "" : ` ${view.downloadPercent}%`;

@@ -20,7 +20,12 @@ export interface PlayerState {
 /** Asks the daemon, derives the view, stores it in `cache` for the next instant render, and wires the actions. */
 export async function loadPlayerState(config: ExtensionConfig, cache: Cache): Promise<PlayerState> {
   const [live, choices] = await Promise.all([loadLiveDaemon(stateDirOf({})), loadSpeechChoices(config)]);
-  const view = derivePlayerView({ status: live.status, nowSpeaking: recallNowSpeaking(cache), choices });
+  const view = derivePlayerView({
+    status: live.status,
+    refusal: live.refusal,
+    nowSpeaking: recallNowSpeaking(cache),
+    choices,
+  });
   cache.set(PLAYER_VIEW_CACHE_KEY, JSON.stringify(view));
   return {
     view,

@@ -2,11 +2,14 @@
  * What the Speech Player shows, derived only from what the daemon reports (its status) plus the user's choices:
  * never from local flags. Pure, so the menu can be rendered from a cached copy before the daemon answers.
  */
-import type { DaemonStatus, LatencyStatus, ModelStatusReport } from "@kokoro-speech/shared";
+import type { DaemonStatus, ErrorCode, LatencyStatus, ModelStatusReport } from "@kokoro-speech/shared";
 import type { SpeechChoices } from "./choices.js";
 import type { NowSpeaking } from "./now-speaking.js";
 
-export type PlayerMode = "idle" | "speaking" | "paused" | "downloading" | "down";
+export type PlayerMode = "idle" | "speaking" | "paused" | "downloading" | "down" | "refused";
+
+/** The codes with which a running daemon refuses a connection: it is there, but will not talk to this extension. */
+export type DaemonRefusal = Extract<ErrorCode, "unauthorized" | "protocol_mismatch">;
 
 /**
  * The parts of the status the menu reads. The model and latency sections are newer than the protocol's first
@@ -20,6 +23,8 @@ export type ReportedStatus = Pick<DaemonStatus, "daemon" | "player"> & {
 export interface PlayerSnapshot {
   /** `null` when no daemon answered. */
   readonly status: ReportedStatus | null;
+  /** Set when a daemon answered but refused the connection (then `status` is `null`). */
+  readonly refusal?: DaemonRefusal | null;
   readonly nowSpeaking: NowSpeaking | null;
   readonly choices: SpeechChoices;
 }
@@ -36,7 +41,8 @@ export interface PlayerView {
   readonly speed: number;
 }
 
-function modeOf(status: ReportedStatus | null): PlayerMode {
+function modeOf(status: ReportedStatus | null, refusal: DaemonRefusal | null): PlayerMode {
+  if (refusal) return "refused";
   if (!status) return "down";
   if (status.player.state === "playing") return "speaking";
   if (status.player.state === "paused") return "paused";
@@ -54,7 +60,7 @@ function daemonLineOf(status: ReportedStatus): string {
 
 export function derivePlayerView(snapshot: PlayerSnapshot): PlayerView {
   const { status, nowSpeaking, choices } = snapshot;
-  const mode = modeOf(status);
+  const mode = modeOf(status, snapshot.refusal ?? null);
   const currentStreamId = status?.player.currentStreamId ?? null;
   const percent = status?.model?.progress?.percent;
   return {

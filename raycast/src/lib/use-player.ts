@@ -6,6 +6,7 @@ import { useEffect, useState } from "react";
 import { Cache } from "@raycast/api";
 import { DEFAULT_VOICE, SPEED_DEFAULT } from "@kokoro-speech/shared";
 import { readConfig } from "./config.js";
+import { showFailure } from "./failure-toast.js";
 import { createPlayerActions, type PlayerActions } from "./player-actions.js";
 import { loadPlayerState, PLAYER_VIEW_CACHE_KEY } from "./player-state.js";
 import type { PlayerView } from "./player-view.js";
@@ -24,8 +25,10 @@ function cachedView(cache: Cache): PlayerView {
   const stored = cache.get(PLAYER_VIEW_CACHE_KEY);
   try {
     return stored === undefined ? FIRST_RUN_VIEW : (JSON.parse(stored) as PlayerView);
-  } catch {
-    return FIRST_RUN_VIEW;
+  } catch (error) {
+    // A cached copy that is not JSON (written by an older version, or cut short) is as good as none.
+    if (error instanceof SyntaxError) return FIRST_RUN_VIEW;
+    throw error;
   }
 }
 
@@ -44,8 +47,9 @@ export function usePlayer(): { view: PlayerView; isLoading: boolean; actions: Pl
       setView(state.view);
       setActions(state.actions);
     })()
-      // A failed refresh keeps the last known view; opening the menu again asks again.
-      .catch(() => undefined)
+      // A failed refresh keeps the last known view and says why; opening the menu again asks again. (A daemon that
+      // is down or refuses us is no failure here: loadPlayerState reports it in the view.)
+      .catch((error: unknown) => showFailure(error, logPathOf({})))
       .finally(() => setIsLoading(false));
     return () => void close?.();
   }, []);

@@ -135,13 +135,20 @@ describe("SpeakerSink", () => {
     await expect(sink.write(makeChunks(1, 10)[0]!)).rejects.toMatchObject({ code: "audio_unavailable" });
   });
 
-  it("resolves writes still queued when close() is called instead of failing them", async () => {
-    const { sink } = await captureSetup();
+  it("resolves writes still queued when close() is called instead of failing them, and plays none of the rest", async () => {
+    const { sink, read } = await captureSetup();
     await sink.open();
-    const queued = makeChunks(20, 500).map((chunk) => sink.write(chunk));
+    const chunks = makeChunks(20, 500);
+    const queued = chunks.map((chunk) => sink.write(chunk));
     await sink.close();
 
-    await expect(Promise.all(queued)).resolves.toBeDefined();
+    const settled = await Promise.allSettled(queued);
+    expect(settled.map((outcome) => outcome.status)).toEqual(chunks.map(() => "fulfilled"));
+    // Ten seconds were queued; the device got only what it took before close, in order, nothing after.
+    const written = Buffer.concat(chunks);
+    const captured = await read();
+    expect(captured.length).toBeLessThan(written.length / 2);
+    expect(captured.equals(written.subarray(0, captured.length))).toBe(true);
   });
 
   it("rejects open() with audio_unavailable when closed while opening", async () => {

@@ -4,7 +4,8 @@
  * fail, the menu shows Pause while nothing plays, or its items do nothing.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { StreamEventMessage } from "@kokoro-speech/shared";
+import { writeFile } from "node:fs/promises";
+import { readDiscovery, type StreamEventMessage } from "@kokoro-speech/shared";
 import { Cache } from "@raycast/api";
 import { LocalStorage, recorded, setSelectedText } from "../../mocks/raycast-api.js";
 import { readConfig } from "../../../raycast/src/lib/config.js";
@@ -170,6 +171,39 @@ describe("the Speech Player menu", () => {
     const menu = renderMenu(PlayerMenu({ view, isLoading: false, actions }));
     expect(menu.props).toMatchObject({ icon: "Download", title: "42%" });
     expect(topLevelTitles(menu)[0]).toBe("Downloading speech model… 42%");
+  });
+
+  it("shows a daemon that refuses the connection as refusing, not as down", async () => {
+    setSelectedText("Short.");
+    await SpeakSelectedText();
+    await waitFor(async () => (await env.status()).counters.streamsCompleted === 1);
+    // The token the extension reads no longer matches the daemon's: it answers, with `unauthorized`.
+    const discovery = await readDiscovery(env.stateDir);
+    await writeFile(discovery!.tokenPath, "not-the-daemon-token\n");
+    const menu = await openMenu();
+    expect(menu.props).toMatchObject({
+      icon: "Warning",
+      tooltip: "Kokoro Speech: the speech daemon refused the connection",
+    });
+    expect(topLevelTitles(menu)[0]).toBe("Speech daemon refused the connection");
+    expect(topLevelTitles(menu)).not.toContain("Speech daemon is not running");
+  });
+
+  it("says nothing when a control races the end of its stream, and shows any other failure", async () => {
+    await speakLongText();
+    await openMenu();
+    // The menu's own actions, awaited (a click does not wait for its answer).
+    const { actions } = opened.at(-1)!;
+    const observer = await env.connect();
+    await observer.request({ type: "stop" });
+    await observer.close();
+    await actions.stop();
+    await actions.skip("next");
+    expect(recorded.toasts).toEqual([]);
+    // The daemon goes away while the menu is open: its controls now fail, and say so.
+    process.kill((await env.discoveryPid())!, "SIGKILL");
+    await actions.pause();
+    expect(recorded.toasts.map((toast) => toast.title)).toEqual(["Speech daemon is not reachable"]);
   });
 
   it("opens the daemon's log", async () => {
