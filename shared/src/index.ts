@@ -2,6 +2,7 @@ export * from "./audio-format.js";
 export * from "./limits.js";
 export * from "./errors.js";
 export * from "./phoneme-vocab.js";
+export * from "./bounded-schemas.js";
 export * from "./messages.js";
 export * from "./validate.js";
 export * from "./frames.js";

@@ -4,14 +4,15 @@
  * exactly one `ack` or `error` with that id. See docs/protocol.md.
  */
 import { z } from "zod";
+import { boundedArray, boundedString } from "./bounded-schemas.js";
 import { ERROR_CODE_LIST, type ErrorCode } from "./errors.js";
 import { MAX_REQUEST_ID_CHARS } from "./limits.js";
 
-const requestId = z.string().min(1).max(MAX_REQUEST_ID_CHARS);
+const requestId = boundedString(1, MAX_REQUEST_ID_CHARS);
 const streamId = z.number().int().min(1).max(0xffff_ffff);
 /** Range checks that have their own error code (speed, text length) happen after the schema, in validate.ts. */
 const speed = z.number().finite();
-const voice = z.string().min(1).max(256);
+const voice = boundedString(1, 256);
 
 /** What a new stream does to the streams already playing or queued. */
 export const QUEUE_MODES = ["interrupt", "enqueue"] as const;
@@ -27,8 +28,8 @@ export type SkipDirection = (typeof SKIP_DIRECTIONS)[number];
 export const helloSchema = z.strictObject({
   type: z.literal("hello"),
   protocol: z.number().int(),
-  client: z.string().min(1).max(64),
-  token: z.string().max(256),
+  client: boundedString(1, 64),
+  token: boundedString(0, 256),
 });
 
 export const speakSchema = z.strictObject({
@@ -82,7 +83,7 @@ export const subscribeSchema = z.strictObject({
   type: z.literal("subscribe"),
   id: requestId,
   /** Replaces the client's previous subscription; an empty list means "only my own streams". */
-  topics: z.array(z.enum(SUBSCRIPTION_TOPICS)).max(SUBSCRIPTION_TOPICS.length),
+  topics: boundedArray(z.enum(SUBSCRIPTION_TOPICS), SUBSCRIPTION_TOPICS.length),
 });
 
 /**

@@ -75,11 +75,26 @@ function describeSchemaError(error: z.ZodError): string {
   return z.prettifyError(error).replace(/\s*\n\s*/g, "; ");
 }
 
-/** Parses one client → daemon text frame. `hello` is accepted here; the connection decides when it is allowed. */
+/**
+ * Parses one client → daemon text frame. `hello` is accepted here; the connection decides when it is allowed. Never
+ * throws: an unexpected exception while validating becomes `internal_error` (with the request's id when it was a
+ * string, and the exception as the error's `cause`).
+ */
 export function parseClientMessage(text: string): ParseResult<ClientMessage> {
   const object = parseJsonObject(text);
   if (object instanceof ProtocolError) return fail(object);
   const id = typeof object.id === "string" ? object.id : undefined;
+  try {
+    return parseClientObject(object, id);
+  } catch (error) {
+    return fail(
+      new ProtocolError("internal_error", "Validating the message failed unexpectedly.", { cause: error }),
+      id,
+    );
+  }
+}
+
+function parseClientObject(object: Record<string, unknown>, id: string | undefined): ParseResult<ClientMessage> {
   const type = object.type;
   if (typeof type !== "string") return fail(new ProtocolError("invalid_message", "`type` must be a string."), id);
 
@@ -94,6 +109,9 @@ export function parseClientMessage(text: string): ParseResult<ClientMessage> {
         ),
       );
     }
+    // A hello that carries no token at all is refused as a missing token (`unauthorized`), as the spec's refusal
+    // table says, rather than as a malformed hello.
+    if (!Object.hasOwn(object, "token")) return fail(new ProtocolError("unauthorized", "The hello carries no token."));
     const parsed = helloSchema.safeParse(object);
     if (!parsed.success) return fail(new ProtocolError("invalid_message", describeSchemaError(parsed.error)));
     return { ok: true, value: parsed.data satisfies HelloMessage };

@@ -143,7 +143,6 @@ describe("parseClientMessage refuses with invalid_message", () => {
   });
 
   it.each([
-    ["a missing token", { type: "hello", protocol: PROTOCOL_VERSION, client: "cli" }],
     ["an empty client name", { type: "hello", protocol: PROTOCOL_VERSION, client: "", token: "" }],
     [
       "a client name of 65 characters",
@@ -153,6 +152,60 @@ describe("parseClientMessage refuses with invalid_message", () => {
     ["an extra key", { type: "hello", protocol: PROTOCOL_VERSION, client: "cli", token: "", id: "h1" }],
   ])("a hello with %s", (_name, message) => {
     expectRefusal(parse(message), "invalid_message");
+  });
+});
+
+describe("parseClientMessage refuses with unauthorized", () => {
+  it.each([
+    ["a hello without a token", { type: "hello", protocol: PROTOCOL_VERSION, client: "cli" }],
+    ["a hello without a token or a client", { type: "hello", protocol: PROTOCOL_VERSION }],
+  ])("%s: a missing token, as the refusal table says", (_name, message) => {
+    expectRefusal(parse(message), "unauthorized");
+  });
+});
+
+/**
+ * Values whose keys shadow what a length or range check would call (`valueOf`, `toString`): zod 4 measured the
+ * `length` of any value that had one, even after the type check failed, and the comparison threw a TypeError that
+ * took the daemon down (issue 12). Every such field must be refused by type, never throw.
+ */
+describe("parseClientMessage refuses hostile values by their type, without throwing", () => {
+  const lengthBomb = { length: { valueOf: 0, toString: 0 } };
+  const primitiveBomb = { valueOf: 0, toString: 0 };
+  const hello = { type: "hello", protocol: PROTOCOL_VERSION, client: "cli", token: "t" };
+
+  it.each([
+    ["client", lengthBomb],
+    ["token", lengthBomb],
+    ["client", primitiveBomb],
+    ["token", ["t"]],
+    ["protocol", primitiveBomb],
+  ])("a hello whose %s is %j", (field, value) => {
+    expectRefusal(parse({ ...hello, [field]: value }), "invalid_message");
+  });
+
+  it.each([
+    ["status", "id", lengthBomb],
+    ["subscribe", "topics", lengthBomb],
+    ["subscribe", "topics", { length: 1, 0: "streams" }],
+    ["speak", "text", lengthBomb],
+    ["speak", "voice", lengthBomb],
+    ["speak", "speed", primitiveBomb],
+    ["set", "voice", lengthBomb],
+    ["set", "speed", { length: { valueOf: 0 } }],
+    ["end", "streamId", primitiveBomb],
+    ["skip", "direction", lengthBomb],
+  ])("a %s whose %s is %j, carrying a readable id", (type, field, value) => {
+    const base: Record<string, unknown> = { ...VALID_REQUESTS[type as RequestType][0]! };
+    base[field] = value;
+    const id = field === "id" ? undefined : (base.id as string);
+    expectRefusal(parse(base), "invalid_message", id);
+  });
+
+  it("a request keyed __proto__ or constructor is an unknown key, not a prototype change", () => {
+    const text = '{"type":"status","id":"p1","__proto__":{"polluted":true},"constructor":{"prototype":{"x":1}}}';
+    expectRefusal(parseClientMessage(text), "invalid_message", "p1");
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });
 
