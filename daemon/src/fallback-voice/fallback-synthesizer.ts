@@ -1,4 +1,4 @@
-import { languageOfVoiceSpec, parseVoiceSpec, type VoiceLanguage } from "../engine/index.js";
+import { checkVoiceSpec, languageOfVoiceSpec, parseVoiceSpec, type VoiceLanguage } from "../engine/index.js";
 import { segmentText } from "../text/index.js";
 import type { SegmentStart, SynthesisRequest, SynthesizedSegment, Synthesizer } from "../synthesis/synthesizer.js";
 import { EspeakVoice, type EspeakLanguage } from "./espeak-voice.js";
@@ -31,9 +31,9 @@ export class FallbackSynthesizer implements Synthesizer {
     this.voice = voice;
   }
 
-  /** Accepts any well-formed voice spec whose first voice is English; names need not be installed. */
+  /** The same check as Kokoro's (a voice Kokoro would not know is refused here too), except that no pack is needed. */
   validate(request: SynthesisRequest): void {
-    languageOfVoiceSpec(parseVoiceSpec(request.voice));
+    checkVoiceSpec(request.voice);
   }
 
   segments(request: SynthesisRequest, from: SegmentStart = { offset: 0, index: 0 }): AsyncIterator<SynthesizedSegment> {
