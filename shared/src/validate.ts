@@ -41,12 +41,26 @@ export function assertSpeedInRange(speed: number): void {
   }
 }
 
-/** Checks text to be spoken: not blank and not over the limit; throws `empty_text` or `text_too_long`. */
+/**
+ * Characters that render as nothing: whitespace, controls, zero-width and bidi marks, soft hyphens, and lone
+ * surrogates (half a character; the text front end drops them).
+ */
+const INVISIBLE = /[\s\p{Cc}\p{Cs}\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF\u00AD]/gu;
+
+/** Whether `text` has at least one visible character. */
+export function hasVisibleText(text: string): boolean {
+  return text.replace(INVISIBLE, "").length > 0;
+}
+
+/**
+ * Checks text to be spoken: not over the limit (checked first, so a huge text is refused without scanning it) and
+ * with at least one visible character; throws `text_too_long` or `empty_text`.
+ */
 export function assertSpeakableText(text: string): void {
   if (text.length > MAX_TEXT_CHARS) {
     throw new ProtocolError("text_too_long", `Text has ${text.length} characters; the limit is ${MAX_TEXT_CHARS}.`);
   }
-  if (text.trim().length === 0) throw new ProtocolError("empty_text", "The text has nothing to speak.");
+  if (!hasVisibleText(text)) throw new ProtocolError("empty_text", "The text has nothing to speak.");
 }
 
 function checkSemantics(request: Request): ProtocolError | null {

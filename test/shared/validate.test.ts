@@ -235,8 +235,27 @@ describe("parseClientMessage refuses with unknown_type", () => {
 });
 
 describe("parseClientMessage checks speak text", () => {
-  it.each(["", " ", "\n\t \r\n", "\u00a0\u2003"])("refuses %j with empty_text, carrying the request id", (text) => {
-    expectRefusal(parse({ type: "speak", id: "t1", text }), "empty_text", "t1");
+  it.each(["", " ", "\n\t \r\n", "\u00a0\u2003", "\u0001\u0002\u0000", "\u200b\ufeff", "\ud800", "\udc00 \ud800"])(
+    "refuses %j (nothing visible) with empty_text, carrying the request id",
+    (text) => {
+      expectRefusal(parse({ type: "speak", id: "t1", text }), "empty_text", "t1");
+    },
+  );
+
+  it.each(["...", "?!", "—", "Hi \ud800 there."])("accepts %j: it has a visible character", (text) => {
+    expect(parse({ type: "speak", id: "t6", text }).ok).toBe(true);
+  });
+
+  it.each([
+    ["speed 1e999 (Infinity)", '{"type":"speak","id":"w1","text":"hi","speed":1e999}'],
+    ["stream id 0", '{"type":"pause","id":"w1","streamId":0}'],
+    ["stream id 2^32", '{"type":"pause","id":"w1","streamId":4294967296}'],
+    [
+      "an over-long text with a bad field",
+      `{"type":"speak","id":"w1","text":"${"a".repeat(MAX_TEXT_CHARS + 1)}","queue":1}`,
+    ],
+  ])("answers %s with invalid_message: the schema is checked before any range", (_name, text) => {
+    expectRefusal(parseClientMessage(text), "invalid_message", "w1");
   });
 
   it("accepts a text of exactly MAX_TEXT_CHARS characters", () => {
