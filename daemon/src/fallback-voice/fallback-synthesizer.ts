@@ -1,5 +1,5 @@
 import { checkVoiceSpec, languageOfVoiceSpec, parseVoiceSpec, type VoiceLanguage } from "../engine/index.js";
-import { segmentText } from "../text/index.js";
+import { segmentTextInSlices } from "../text/index.js";
 import type { SegmentStart, SynthesisRequest, SynthesizedSegment, Synthesizer } from "../synthesis/synthesizer.js";
 import { EspeakVoice, type EspeakLanguage } from "./espeak-voice.js";
 import { FALLBACK_SYNTHESIZER_NAME } from "./name.js";
@@ -53,7 +53,7 @@ export class FallbackSynthesizer implements Synthesizer {
     // A restart (after `set` with `immediate`) segments the rest of the text; its spans are shifted back.
     const text = request.text.slice(from.offset);
     if (text.trim() === "") return;
-    for (const segment of segmentText(text)) {
+    for (const segment of segmentTextInSlices(text)) {
       // Voice and speed are read per segment, so `set` applies to every segment not rendered yet.
       const language = ESPEAK_LANGUAGE[languageOfVoiceSpec(parseVoiceSpec(request.voice))];
       const pcm = await this.voice.render(segment.spokenText, { language, speed: request.speed });
