@@ -3,6 +3,7 @@ export * from "./limits.js";
 export * from "./errors.js";
 export * from "./model-error-codes.js";
 export * from "./phoneme-vocab.js";
+export * from "./bounded-schemas.js";
 export * from "./messages.js";
 export * from "./validate.js";
 export * from "./frames.js";

@@ -41,12 +41,26 @@ export function assertSpeedInRange(speed: number): void {
   }
 }
 
-/** Checks text to be spoken: not blank and not over the limit; throws `empty_text` or `text_too_long`. */
+/**
+ * Characters that render as nothing: whitespace, controls, zero-width and bidi marks, soft hyphens, and lone
+ * surrogates (half a character; the text front end drops them).
+ */
+const INVISIBLE = /[\s\p{Cc}\p{Cs}\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF\u00AD]/gu;
+
+/** Whether `text` has at least one visible character. */
+export function hasVisibleText(text: string): boolean {
+  return text.replace(INVISIBLE, "").length > 0;
+}
+
+/**
+ * Checks text to be spoken: not over the limit (checked first, so a huge text is refused without scanning it) and
+ * with at least one visible character; throws `text_too_long` or `empty_text`.
+ */
 export function assertSpeakableText(text: string): void {
   if (text.length > MAX_TEXT_CHARS) {
     throw new ProtocolError("text_too_long", `Text has ${text.length} characters; the limit is ${MAX_TEXT_CHARS}.`);
   }
-  if (text.trim().length === 0) throw new ProtocolError("empty_text", "The text has nothing to speak.");
+  if (!hasVisibleText(text)) throw new ProtocolError("empty_text", "The text has nothing to speak.");
 }
 
 function checkSemantics(request: Request): ProtocolError | null {
@@ -75,11 +89,26 @@ function describeSchemaError(error: z.ZodError): string {
   return z.prettifyError(error).replace(/\s*\n\s*/g, "; ");
 }
 
-/** Parses one client → daemon text frame. `hello` is accepted here; the connection decides when it is allowed. */
+/**
+ * Parses one client → daemon text frame. `hello` is accepted here; the connection decides when it is allowed. Never
+ * throws: an unexpected exception while validating becomes `internal_error` (with the request's id when it was a
+ * string, and the exception as the error's `cause`).
+ */
 export function parseClientMessage(text: string): ParseResult<ClientMessage> {
   const object = parseJsonObject(text);
   if (object instanceof ProtocolError) return fail(object);
   const id = typeof object.id === "string" ? object.id : undefined;
+  try {
+    return parseClientObject(object, id);
+  } catch (error) {
+    return fail(
+      new ProtocolError("internal_error", "Validating the message failed unexpectedly.", { cause: error }),
+      id,
+    );
+  }
+}
+
+function parseClientObject(object: Record<string, unknown>, id: string | undefined): ParseResult<ClientMessage> {
   const type = object.type;
   if (typeof type !== "string") return fail(new ProtocolError("invalid_message", "`type` must be a string."), id);
 
@@ -94,6 +123,9 @@ export function parseClientMessage(text: string): ParseResult<ClientMessage> {
         ),
       );
     }
+    // A hello that carries no token at all is refused as a missing token (`unauthorized`), as the spec's refusal
+    // table says, rather than as a malformed hello.
+    if (!Object.hasOwn(object, "token")) return fail(new ProtocolError("unauthorized", "The hello carries no token."));
     const parsed = helloSchema.safeParse(object);
     if (!parsed.success) return fail(new ProtocolError("invalid_message", describeSchemaError(parsed.error)));
     return { ok: true, value: parsed.data satisfies HelloMessage };

@@ -9,17 +9,21 @@ import { cpus, loadavg } from "node:os";
 import { runDaemonBenchmarks } from "./daemon.bench.js";
 import { runEngineBenchmarks } from "./engine.bench.js";
 import { runFrontEndBenchmarks } from "./frontend.bench.js";
+import { runHostileBenchmarks } from "./hostile.bench.js";
 import { runOpenAiBenchmarks } from "./openai.bench.js";
 import { runSoak } from "./soak.js";
 import { runSpeakBenchmarks } from "./speak.bench.js";
+import { runStallBenchmarks } from "./stall.bench.js";
 import { toMarkdown, type BenchRow } from "./stats.js";
 
 const SUITES: Record<string, () => Promise<BenchRow[]>> = {
   daemon: runDaemonBenchmarks,
   engine: runEngineBenchmarks,
   frontend: runFrontEndBenchmarks,
+  hostile: runHostileBenchmarks,
   speak: runSpeakBenchmarks,
   openai: runOpenAiBenchmarks,
+  stall: runStallBenchmarks,
   soak: runSoak,
 };
 

@@ -124,6 +124,16 @@ describe("speak with the Kokoro engine", () => {
     expect((await client.waitForTerminal(streamId!)).event).toBe("completed");
     expect(events.find((event) => event.event === "started")).toMatchObject({ synthesizer: "fallback" });
     expect((await client.status()).counters.fallbackStreams).toBe(1);
+    // The fallback voice now speaks, and checks voices as Kokoro does: none of these may be accepted and spoken.
+    for (const [voice, code] of [
+      ["af_nobody", "unknown_voice"],
+      ["af_heart+af_nobody", "unknown_voice"],
+      ["zz_nobody", "unknown_voice"],
+      ["jf_alpha", "unsupported_language"],
+    ]) {
+      await expect(client.request({ type: "speak", text: "Not me.", voice })).rejects.toMatchObject({ code });
+    }
+    expect((await client.status()).counters.fallbackStreams).toBe(1);
     await client.close();
     await daemon.stop();
     const audio = await fallbackCapture.read();

@@ -2,10 +2,13 @@
  * The daemon's door: a wrong or missing token, a browser page, a mismatched protocol or a request before `hello`
  * must each be refused with its own code. If one got through, any local web page could make the machine speak.
  */
+import { access } from "node:fs/promises";
 import { request as httpRequest } from "node:http";
+import { connect } from "node:net";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
-import { DaemonClient, PROTOCOL_VERSION, ProtocolError } from "@kokoro-speech/shared";
+import { DaemonClient, PROTOCOL_VERSION, ProtocolError, STATE_FILES } from "@kokoro-speech/shared";
 import { startDaemonProcess, type DaemonProcess } from "../helpers/daemon-process.js";
 
 let daemon: DaemonProcess;
@@ -96,6 +99,13 @@ describe("handshake refusals", () => {
     expect((await rawSocketOutcome({}, hello)).closeCode).toBe(4001);
   });
 
+  it("refuses a hello with no token field at all as a missing token: unauthorized, close code 4003", async () => {
+    const hello = JSON.stringify({ type: "hello", protocol: PROTOCOL_VERSION, client: "t" });
+    const outcome = await rawSocketOutcome({}, hello);
+    expect(outcome.closeCode).toBe(4003);
+    expect(JSON.parse(outcome.message!)).toMatchObject({ type: "error", code: "unauthorized" });
+  });
+
   it("refuses a request sent before hello with handshake_required", async () => {
     const outcome = await rawSocketOutcome({}, JSON.stringify({ type: "status", id: "1" }));
     expect(outcome.closeCode).toBe(4002);
@@ -109,9 +119,77 @@ describe("handshake refusals", () => {
   it("refuses a foreign Host header (DNS rebinding)", async () => {
     expect((await rawSocketOutcome({ headers: { host: "evil.example:80" } })).httpStatus).toBe(403);
   });
+
+  it("refuses an upgrade without a Host header with 403", async () => {
+    const upgrade =
+      "GET /ws HTTP/1.1\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\n" +
+      "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n";
+    expect(await rawHttpStatusLine(upgrade)).toBe("HTTP/1.1 403 Forbidden");
+  });
 });
 
+/**
+ * The frames that crashed the daemon before authentication and after it (issue 12): a value whose keys shadow
+ * `valueOf` and `toString` where a string or an array belongs. Each must be refused with its code while the daemon
+ * keeps running and keeps its discovery file.
+ */
+describe("hostile values never take the daemon down", () => {
+  const bomb = { length: { valueOf: 0, toString: 0 } };
+
+  it.each(["client", "token"])("refuses a hello whose %s shadows valueOf and toString", async (field) => {
+    const hello = { type: "hello", protocol: PROTOCOL_VERSION, client: "t", token: daemon.token, [field]: bomb };
+    const outcome = await rawSocketOutcome({}, JSON.stringify(hello));
+    expect(outcome.closeCode).toBe(4002);
+    expect(JSON.parse(outcome.message!)).toMatchObject({ type: "error", code: "handshake_required" });
+    expect(await daemonStillServes()).toBe(true);
+  });
+
+  it("answers such a request id and such subscribe topics with invalid_message", async () => {
+    const client = await daemon.connect();
+    const errors: Array<{ code: string; id?: string }> = [];
+    client.on("error", (error) => errors.push({ code: error.code }));
+    client.sendRawText(JSON.stringify({ type: "status", id: bomb }));
+    await expect(client.request({ type: "subscribe", topics: bomb as unknown as [] })).rejects.toMatchObject({
+      code: "invalid_message",
+    });
+    expect(errors).toEqual([{ code: "invalid_message" }]);
+    expect((await client.status()).daemon.pid).toBe(daemon.pid);
+    await client.close();
+    expect(await daemonStillServes()).toBe(true);
+  });
+});
+
+/** The daemon process runs, its discovery file is in place, and a new client is served. */
+async function daemonStillServes(): Promise<boolean> {
+  if (daemon.child.exitCode !== null) return false;
+  await access(join(daemon.stateDir, STATE_FILES.discovery));
+  const client = await daemon.connect();
+  const { pid } = (await client.status()).daemon;
+  await client.close();
+  return pid === daemon.pid;
+}
+
+/** Sends raw bytes to the daemon's port and returns the first line of the answer. */
+function rawHttpStatusLine(request: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(daemon.port, "127.0.0.1", () => socket.write(request));
+    let answer = "";
+    socket.on("data", (data: Buffer) => {
+      answer += data.toString("latin1");
+      // The status line is all this needs; a kept-alive connection would otherwise stay open for seconds.
+      if (answer.includes("\r\n")) socket.destroy();
+    });
+    socket.on("error", reject);
+    socket.on("close", () => resolve(answer.split("\r\n")[0]!));
+  });
+}
+
 describe("HTTP endpoints", () => {
+  it("refuses a request without a Host header with 403, as any other wrong Host", async () => {
+    expect(await rawHttpStatusLine("GET /health HTTP/1.1\r\n\r\n")).toBe("HTTP/1.1 403 Forbidden");
+    expect(await rawHttpStatusLine("GET /health HTTP/1.0\r\n\r\n")).toBe("HTTP/1.1 403 Forbidden");
+  });
+
   it("GET /health returns identity and no secret", async () => {
     const { status, body } = await get("/health");
     expect(status).toBe(200);

@@ -143,7 +143,6 @@ describe("parseClientMessage refuses with invalid_message", () => {
   });
 
   it.each([
-    ["a missing token", { type: "hello", protocol: PROTOCOL_VERSION, client: "cli" }],
     ["an empty client name", { type: "hello", protocol: PROTOCOL_VERSION, client: "", token: "" }],
     [
       "a client name of 65 characters",
@@ -153,6 +152,60 @@ describe("parseClientMessage refuses with invalid_message", () => {
     ["an extra key", { type: "hello", protocol: PROTOCOL_VERSION, client: "cli", token: "", id: "h1" }],
   ])("a hello with %s", (_name, message) => {
     expectRefusal(parse(message), "invalid_message");
+  });
+});
+
+describe("parseClientMessage refuses with unauthorized", () => {
+  it.each([
+    ["a hello without a token", { type: "hello", protocol: PROTOCOL_VERSION, client: "cli" }],
+    ["a hello without a token or a client", { type: "hello", protocol: PROTOCOL_VERSION }],
+  ])("%s: a missing token, as the refusal table says", (_name, message) => {
+    expectRefusal(parse(message), "unauthorized");
+  });
+});
+
+/**
+ * Values whose keys shadow what a length or range check would call (`valueOf`, `toString`): zod 4 measured the
+ * `length` of any value that had one, even after the type check failed, and the comparison threw a TypeError that
+ * took the daemon down (issue 12). Every such field must be refused by type, never throw.
+ */
+describe("parseClientMessage refuses hostile values by their type, without throwing", () => {
+  const lengthBomb = { length: { valueOf: 0, toString: 0 } };
+  const primitiveBomb = { valueOf: 0, toString: 0 };
+  const hello = { type: "hello", protocol: PROTOCOL_VERSION, client: "cli", token: "t" };
+
+  it.each([
+    ["client", lengthBomb],
+    ["token", lengthBomb],
+    ["client", primitiveBomb],
+    ["token", ["t"]],
+    ["protocol", primitiveBomb],
+  ])("a hello whose %s is %j", (field, value) => {
+    expectRefusal(parse({ ...hello, [field]: value }), "invalid_message");
+  });
+
+  it.each([
+    ["status", "id", lengthBomb],
+    ["subscribe", "topics", lengthBomb],
+    ["subscribe", "topics", { length: 1, 0: "streams" }],
+    ["speak", "text", lengthBomb],
+    ["speak", "voice", lengthBomb],
+    ["speak", "speed", primitiveBomb],
+    ["set", "voice", lengthBomb],
+    ["set", "speed", { length: { valueOf: 0 } }],
+    ["end", "streamId", primitiveBomb],
+    ["skip", "direction", lengthBomb],
+  ])("a %s whose %s is %j, carrying a readable id", (type, field, value) => {
+    const base: Record<string, unknown> = { ...VALID_REQUESTS[type as RequestType][0]! };
+    base[field] = value;
+    const id = field === "id" ? undefined : (base.id as string);
+    expectRefusal(parse(base), "invalid_message", id);
+  });
+
+  it("a request keyed __proto__ or constructor is an unknown key, not a prototype change", () => {
+    const text = '{"type":"status","id":"p1","__proto__":{"polluted":true},"constructor":{"prototype":{"x":1}}}';
+    expectRefusal(parseClientMessage(text), "invalid_message", "p1");
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });
 
@@ -182,8 +235,27 @@ describe("parseClientMessage refuses with unknown_type", () => {
 });
 
 describe("parseClientMessage checks speak text", () => {
-  it.each(["", " ", "\n\t \r\n", "\u00a0\u2003"])("refuses %j with empty_text, carrying the request id", (text) => {
-    expectRefusal(parse({ type: "speak", id: "t1", text }), "empty_text", "t1");
+  it.each(["", " ", "\n\t \r\n", "\u00a0\u2003", "\u0001\u0002\u0000", "\u200b\ufeff", "\ud800", "\udc00 \ud800"])(
+    "refuses %j (nothing visible) with empty_text, carrying the request id",
+    (text) => {
+      expectRefusal(parse({ type: "speak", id: "t1", text }), "empty_text", "t1");
+    },
+  );
+
+  it.each(["...", "?!", "—", "Hi \ud800 there."])("accepts %j: it has a visible character", (text) => {
+    expect(parse({ type: "speak", id: "t6", text }).ok).toBe(true);
+  });
+
+  it.each([
+    ["speed 1e999 (Infinity)", '{"type":"speak","id":"w1","text":"hi","speed":1e999}'],
+    ["stream id 0", '{"type":"pause","id":"w1","streamId":0}'],
+    ["stream id 2^32", '{"type":"pause","id":"w1","streamId":4294967296}'],
+    [
+      "an over-long text with a bad field",
+      `{"type":"speak","id":"w1","text":"${"a".repeat(MAX_TEXT_CHARS + 1)}","queue":1}`,
+    ],
+  ])("answers %s with invalid_message: the schema is checked before any range", (_name, text) => {
+    expectRefusal(parseClientMessage(text), "invalid_message", "w1");
   });
 
   it("accepts a text of exactly MAX_TEXT_CHARS characters", () => {

@@ -16,9 +16,9 @@ export function registerSegmentsCommand(program: Command): void {
     .description("print the segments of stdin's text (spoken text), one per line, primer first")
     .option("--json", "print each segment as a JSON object with its source span", false)
     .action(async (flags: SegmentsFlags) => {
-      const { segmentText } = await import("../text/index.js");
+      const { segmentTextInSlices } = await import("../text/index.js");
       let output = "";
-      for (const segment of segmentText(await readStdin())) {
+      for (const segment of segmentTextInSlices(await readStdin())) {
         output += flags.json ? `${JSON.stringify(segment)}\n` : `${segment.spokenText}\n`;
       }
       process.stdout.write(output);

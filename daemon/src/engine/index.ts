@@ -13,6 +13,7 @@ export { tokenizePhonemes, type TokenizedPhonemes } from "./tokenizer.js";
 export { VOICE_PACK_BYTES } from "@kokoro-speech/shared";
 export type { VoicePack } from "./voice-pack.js";
 export {
+  checkVoiceSpec,
   isValidVoiceName,
   languageOfVoice,
   languageOfVoiceSpec,

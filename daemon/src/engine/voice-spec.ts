@@ -3,7 +3,7 @@
  * weighs 1 and weights are normalised to sum 1, so `af_bella+af_heart` is an even mix and `a:2+b:1` is 2/3 + 1/3.
  * Also maps a voice id to the language of its text front end (first letter of the id, kokoro-model.md §6.6).
  */
-import { ProtocolError } from "@kokoro-speech/shared";
+import { findCatalogVoice, ProtocolError } from "@kokoro-speech/shared";
 import { variantForVoice, type Variant } from "../g2p/index.js";
 
 /** Front-end languages this product has G2P for: the G2P's variants. */
@@ -44,6 +44,30 @@ export function languageOfVoice(name: string): VoiceLanguage {
  */
 export function languageOfVoiceSpec(spec: VoiceSpec): VoiceLanguage {
   return languageOfVoice((spec.components[0] as VoiceComponent).name);
+}
+
+/**
+ * The one voice check every synthesizer applies, so whatever speaks (Kokoro, or the fallback voice while the model is
+ * missing) a request gets the same answer, in this order: the spec must parse (`invalid_voice_spec`); every voice it
+ * names must exist, as one of the 54 catalogue voices or an installed pack (`unknown_voice`); every one must have a
+ * text front end (`unsupported_language`); and where the synthesizer needs packs (`isInstalled` given), every pack
+ * must be installed (`unknown_voice`). So `zz_nobody` and `af_nobody` are unknown voices and `jf_alpha` is a voice of
+ * an unsupported language for every synthesizer.
+ */
+export function checkVoiceSpec(voice: string, isInstalled?: (name: string) => boolean): VoiceSpec {
+  const spec = parseVoiceSpec(voice);
+  const names = spec.components.map((component) => component.name);
+  for (const name of names) {
+    if (!findCatalogVoice(name) && !isInstalled?.(name)) {
+      throw new ProtocolError("unknown_voice", `There is no voice "${name}".`);
+    }
+  }
+  for (const name of names) languageOfVoice(name);
+  for (const name of names) {
+    if (isInstalled && !isInstalled(name))
+      throw new ProtocolError("unknown_voice", `Voice "${name}" is not installed.`);
+  }
+  return spec;
 }
 
 /** Parses a voice id or blend; `invalid_voice_spec` for bad syntax, names or weights. */

@@ -1,5 +1,5 @@
-import { languageOfVoiceSpec, parseVoiceSpec, type VoiceLanguage } from "../engine/index.js";
-import { segmentText } from "../text/index.js";
+import { checkVoiceSpec, languageOfVoiceSpec, parseVoiceSpec, type VoiceLanguage } from "../engine/index.js";
+import { segmentTextInSlices } from "../text/index.js";
 import type { SegmentStart, SynthesisRequest, SynthesizedSegment, Synthesizer } from "../synthesizer/synthesizer.js";
 import { EspeakVoice, type EspeakLanguage } from "./espeak-voice.js";
 import { FALLBACK_SYNTHESIZER_NAME } from "./name.js";
@@ -31,9 +31,9 @@ export class FallbackSynthesizer implements Synthesizer {
     this.voice = voice;
   }
 
-  /** Accepts any well-formed voice spec whose first voice is English; names need not be installed. */
+  /** The same check as Kokoro's (a voice Kokoro would not know is refused here too), except that no pack is needed. */
   validate(request: SynthesisRequest): void {
-    languageOfVoiceSpec(parseVoiceSpec(request.voice));
+    checkVoiceSpec(request.voice);
   }
 
   segments(request: SynthesisRequest, from: SegmentStart = { offset: 0, index: 0 }): AsyncIterator<SynthesizedSegment> {
@@ -53,7 +53,7 @@ export class FallbackSynthesizer implements Synthesizer {
     // A restart (after `set` with `immediate`) segments the rest of the text; its spans are shifted back.
     const text = request.text.slice(from.offset);
     if (text.trim() === "") return;
-    for (const segment of segmentText(text)) {
+    for (const segment of segmentTextInSlices(text)) {
       // Voice and speed are read per segment, so `set` applies to every segment not rendered yet.
       const language = ESPEAK_LANGUAGE[languageOfVoiceSpec(parseVoiceSpec(request.voice))];
       const pcm = await this.voice.render(segment.spokenText, { language, speed: request.speed });

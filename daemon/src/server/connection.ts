@@ -19,6 +19,18 @@ import type { Logger } from "pino";
 import type WebSocket from "ws";
 import { isTokenValid } from "./token.js";
 
+/** WebSocket close code for "the server met an unexpected condition" (RFC 6455 §7.4.1). */
+export const INTERNAL_ERROR_CLOSE_CODE = 1011;
+
+/**
+ * What became of one request frame so far: its id once read, and whether its ack was sent. Every other answer is
+ * the last thing its path does, so an exception before it means the frame has no answer yet.
+ */
+interface FrameProgress {
+  id?: string;
+  answered: boolean;
+}
+
 /** A client must say `hello` this soon after connecting, or it is closed with `handshake_required`. */
 export const HANDSHAKE_TIMEOUT_MS = 5_000;
 /** A client that lets this much outgoing data pile up (it stopped reading) is disconnected. */
@@ -111,22 +123,52 @@ export class ClientConnection {
     return false;
   }
 
+  /**
+   * The one guard around every frame: parsing, validation and handling run inside it, so no frame, however hostile,
+   * can throw out of the connection. An unexpected exception is logged and becomes `internal_error`: the answer to
+   * the request when its id was read and it had no answer yet; before the handshake, a refusal that closes the
+   * connection with 1011.
+   */
   private socketOnMessage(data: Buffer, isBinary: boolean): void {
     if (this.state === "closed") return;
-    if (isBinary) return this.binaryOnMessage(data);
-    const parsed = parseClientMessage(data.toString("utf8"));
+    const frame: FrameProgress = { answered: false };
+    try {
+      if (isBinary) this.binaryOnMessage(data);
+      else this.textOnMessage(data.toString("utf8"), frame);
+    } catch (error) {
+      this.frameFailed(error, frame);
+    }
+  }
+
+  private frameFailed(error: unknown, frame: FrameProgress): void {
+    this.options.log?.error({ err: error, connection: this.id }, "unexpected error while handling a frame");
+    const internal = new ProtocolError("internal_error", "The daemon failed to handle this frame; it keeps running.");
+    try {
+      if (this.state === "awaiting_hello") this.refuse(internal);
+      else if (!frame.answered) this.sendError(internal, frame.id);
+    } catch (sendFailure) {
+      // Not even an error can be sent: this connection is broken, the daemon is not.
+      this.options.log?.error({ err: sendFailure, connection: this.id }, "cannot answer; dropping the client");
+      this.options.socket.terminate();
+    }
+  }
+
+  private textOnMessage(text: string, frame: FrameProgress): void {
+    const parsed = parseClientMessage(text);
     if (!parsed.ok) {
-      if (this.state === "awaiting_hello") {
-        const code = parsed.error.code === "protocol_mismatch" ? "protocol_mismatch" : "handshake_required";
-        return this.refuse(new ProtocolError(code, parsed.error.message));
+      if (parsed.error.code === "internal_error") {
+        this.options.log?.error({ err: parsed.error.cause, connection: this.id }, "validating a frame failed");
       }
-      return this.sendError(parsed.error, parsed.id);
+      if (this.state === "awaiting_hello") this.refuse(handshakeRefusal(parsed.error));
+      else this.sendError(parsed.error, parsed.id);
+      return;
     }
     const message = parsed.value;
     if (message.type === "hello") return this.helloOnMessage(message);
     if (this.state !== "ready") {
       return this.refuse(new ProtocolError("handshake_required", "Send hello before any request."));
     }
+    frame.id = message.id;
     let handled: Handled;
     try {
       handled = this.options.handler.handleRequest(this, message);
@@ -134,6 +176,7 @@ export class ClientConnection {
       return this.sendError(toProtocolError(error, this.options.log), message.id);
     }
     this.send(ackFor(message.id, handled.result));
+    frame.answered = true;
     try {
       handled.afterAck?.();
     } catch (error) {
@@ -175,7 +218,7 @@ export class ClientConnection {
     if (this.state === "closed") return;
     this.sendError(error);
     const info = ERROR_CODES[error.code] as { closeCode?: number };
-    this.close(info.closeCode ?? 1008, error.code);
+    this.close(info.closeCode ?? (error.code === "internal_error" ? INTERNAL_ERROR_CLOSE_CODE : 1008), error.code);
   }
 
   private socketOnClose(): void {
@@ -185,6 +228,17 @@ export class ClientConnection {
     this.state = "closed";
     if (wasReady) this.options.handler.connectionClosed(this);
   }
+}
+
+/**
+ * Before the handshake every bad frame closes the connection; version, token and internal failures keep their own
+ * codes, everything else is `handshake_required`.
+ */
+function handshakeRefusal(error: ProtocolError): ProtocolError {
+  if (error.code === "protocol_mismatch" || error.code === "unauthorized" || error.code === "internal_error") {
+    return error;
+  }
+  return new ProtocolError("handshake_required", error.message);
 }
 
 function ackFor(id: string, result: unknown): ServerMessage {

@@ -54,7 +54,9 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   let port = options.port;
 
-  const server: Server = createServer((request, response) => {
+  // Node answers a request without `Host` with its own 400 unless told not to; the Host check below refuses it
+  // with 403 like any other wrong Host.
+  const server: Server = createServer({ requireHostHeader: false }, (request, response) => {
     if (!isRequestAllowed(request, port)) return sendJson(response, 403, { error: "forbidden" });
     if (options.routes?.(request, response)) return;
     const path = (request.url ?? "/").split("?")[0];

@@ -1,9 +1,8 @@
-import { ProtocolError } from "@kokoro-speech/shared";
 import type { G2P } from "../g2p/index.js";
 import { variantForVoice, type Variant } from "../g2p/index.js";
 import type { KokoroEngine, VoiceStore } from "../engine/index.js";
-import { parseVoiceSpec } from "../engine/index.js";
-import { estimatePhonemeTokens, segmentText, type TextCounters } from "../text/index.js";
+import { checkVoiceSpec, parseVoiceSpec } from "../engine/index.js";
+import { estimatePhonemeTokens, segmentTextInSlices, type TextCounters } from "../text/index.js";
 import type { SynthesisSample } from "../telemetry/telemetry.js";
 import { PaceHistory, SegmentPacer } from "./segment-pacer.js";
 import { trimOptionsFor, trimSilence } from "./trim-silence.js";
@@ -58,14 +57,9 @@ export class KokoroSynthesizer implements Synthesizer {
     this.options = options;
   }
 
+  /** Every voice named must also have its pack installed. */
   validate(request: SynthesisRequest): void {
-    const spec = parseVoiceSpec(request.voice);
-    for (const component of spec.components) {
-      variantForVoice(component.name);
-      if (!this.options.voices.has(component.name)) {
-        throw new ProtocolError("unknown_voice", `No voice "${component.name}" is installed.`);
-      }
-    }
+    checkVoiceSpec(request.voice, (name) => this.options.voices.has(name));
   }
 
   segments(request: SynthesisRequest, from: SegmentStart = { offset: 0, index: 0 }): AsyncIterator<SynthesizedSegment> {
@@ -85,7 +79,7 @@ export class KokoroSynthesizer implements Synthesizer {
     // A restart (after `set` with `immediate`) segments the rest of the text; its spans are shifted back.
     const text = request.text.slice(from.offset);
     if (text.trim() === "") return;
-    for (const segment of segmentText(text, segmentOptions)) {
+    for (const segment of segmentTextInSlices(text, segmentOptions)) {
       const phonemized = await g2p.phonemize(segment.spokenText, variantNow());
       this.counters.fallbackWords += phonemized.fallbackWords.length;
       this.counters.unknownSymbols += phonemized.unknownSymbols.length;

@@ -8,6 +8,7 @@ export { normalizeLines } from "./line-normalizer.js";
 export { ensureSentenceEnd, normalizeText } from "./normalize.js";
 export { FIRST_MERGE_TARGET_TOKENS, MAX_MERGE_TARGET_TOKENS, segmentText } from "./segmenter.js";
 export type { Segment, SegmentOptions } from "./segmenter.js";
+export { segmentTextInSlices, SLICE_CHARS, sliceEnd } from "./sliced-segmenter.js";
 export { SentenceSplitter, splitSentences, type Sentence } from "./sentence-splitter.js";
 export { estimatePhonemeTokens } from "./token-estimate.js";
 export { hasVisibleText, validateText } from "./validate.js";

@@ -42,6 +42,13 @@ export interface SegmentOptions {
    * shorter than the audio already queued, so playback never waits on a segment that grew too fast.
    */
   readonly mergeCapTokens?: (segmentIndex: number) => number;
+  /**
+   * Index of the first segment (default 0), for a text that continues an earlier one (see sliced-segmenter.ts):
+   * indices, the merge ramp and `mergeCapTokens` go on from there.
+   */
+  readonly firstIndex?: number;
+  /** Whether the first segment is a short primer (default true); false for a text that continues an earlier one. */
+  readonly primer?: boolean;
 }
 
 /** Merge target of the first segment after the primer, in tokens; it doubles with each segment. */
@@ -64,6 +71,7 @@ interface PieceContext {
   readonly maxTokens: number;
   readonly counters: TextCounters | undefined;
   readonly mergeCap: ((segmentIndex: number) => number) | undefined;
+  readonly primer: boolean;
   /** Index of the segment being formed; kept current by `assembleSegments`. */
   readonly nextSegmentIndex: () => number;
 }
@@ -105,7 +113,7 @@ function* sentencePieces(context: PieceContext, start: number, end: number, cuts
 function* textPieces(context: PieceContext): Generator<Piece & { readonly isPrimer: boolean }> {
   const { text } = context;
   let covered = 0;
-  let primerDone = false;
+  let primerDone = !context.primer;
   for (const sentence of iterateSentenceSpans(text)) {
     let cuts: number[] = [];
     if (!primerDone && normalizeText(text.slice(sentence.start, sentence.end)) !== "") {
@@ -128,8 +136,12 @@ function mergeTargetTokens(segmentIndex: number, context: PieceContext): number 
   return Math.min(ramp, MAX_MERGE_TARGET_TOKENS, context.maxTokens, cap);
 }
 
-function* assembleSegments(text: string, baseContext: Omit<PieceContext, "nextSegmentIndex">): Generator<Segment> {
-  let index = 0;
+function* assembleSegments(
+  text: string,
+  baseContext: Omit<PieceContext, "nextSegmentIndex">,
+  firstIndex: number,
+): Generator<Segment> {
+  let index = firstIndex;
   const context: PieceContext = { ...baseContext, nextSegmentIndex: () => index };
   let carryStart: number | undefined;
   let pending: { start: number; end: number; spoken: string[]; isPrimer: boolean } | undefined;
@@ -172,11 +184,16 @@ export function segmentText(text: string, options: SegmentOptions = {}): Iterabl
   validateText(text, options.maxChars);
   const maxTokens = options.maxTokens ?? MAX_PHONEME_TOKENS;
   if (!Number.isInteger(maxTokens) || maxTokens < 1) throw new RangeError(`maxTokens must be a positive integer`);
-  return assembleSegments(text, {
+  return assembleSegments(
     text,
-    measure: options.measureTokens ?? estimatePhonemeTokens,
-    maxTokens,
-    counters: options.counters,
-    mergeCap: options.mergeCapTokens,
-  });
+    {
+      text,
+      measure: options.measureTokens ?? estimatePhonemeTokens,
+      maxTokens,
+      counters: options.counters,
+      mergeCap: options.mergeCapTokens,
+      primer: options.primer ?? true,
+    },
+    options.firstIndex ?? 0,
+  );
 }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { languageOfVoice, languageOfVoiceSpec, parseVoiceSpec } from "../../../daemon/src/engine/voice-spec.js";
+import {
+  checkVoiceSpec,
+  languageOfVoice,
+  languageOfVoiceSpec,
+  parseVoiceSpec,
+} from "../../../daemon/src/engine/voice-spec.js";
 import { protocolCodeOf } from "../../helpers/errors.js";
 
 describe("parseVoiceSpec", () => {
@@ -93,5 +98,30 @@ describe("languageOfVoice", () => {
   it("takes a blend's language from its first voice", () => {
     expect(languageOfVoiceSpec(parseVoiceSpec("bf_emma:0.2+af_heart:0.8"))).toBe("en-gb");
     expect(protocolCodeOf(() => languageOfVoiceSpec(parseVoiceSpec("ff_siwis+af_heart")))).toBe("unsupported_language");
+  });
+});
+
+describe("checkVoiceSpec", () => {
+  // Packs as a test voice folder would hold them: two catalogue voices and one custom pack.
+  const installed = new Set(["af_heart", "bf_emma", "af_custom"]);
+  const isInstalled = (name: string): boolean => installed.has(name);
+
+  // [voice, code without packs (the fallback voice), code when packs are needed (Kokoro)]
+  it.each([
+    ["af_heart", undefined, undefined],
+    ["bf_emma:1+af_heart:3", undefined, undefined],
+    ["am_adam", undefined, "unknown_voice"],
+    ["af_custom", "unknown_voice", undefined],
+    ["af_nobody", "unknown_voice", "unknown_voice"],
+    ["af_heart+af_nobody", "unknown_voice", "unknown_voice"],
+    ["zz_nobody", "unknown_voice", "unknown_voice"],
+    ["zz_nobody+jf_alpha", "unknown_voice", "unknown_voice"],
+    ["jf_alpha", "unsupported_language", "unsupported_language"],
+    ["af_heart+jf_alpha", "unsupported_language", "unsupported_language"],
+    ["af heart", "invalid_voice_spec", "invalid_voice_spec"],
+    ["af_heart:0", "invalid_voice_spec", "invalid_voice_spec"],
+  ])("answers %s with %s without packs and %s with them", (voice, withoutPacks, withPacks) => {
+    expect(protocolCodeOf(() => checkVoiceSpec(voice))).toBe(withoutPacks);
+    expect(protocolCodeOf(() => checkVoiceSpec(voice, isInstalled))).toBe(withPacks);
   });
 });

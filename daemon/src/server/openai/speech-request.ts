@@ -2,7 +2,14 @@
  * The body of `POST /v1/audio/speech`, validated once: OpenAI's request shape in, a Kokoro synthesis request and an
  * output format out. Range checks use the same shared predicates as `speak`, so both doors accept the same things.
  */
-import { assertSpeakableText, ProtocolError, SPEED_DEFAULT, SPEED_MAX, SPEED_MIN } from "@kokoro-speech/shared";
+import {
+  assertSpeakableText,
+  boundedString,
+  ProtocolError,
+  SPEED_DEFAULT,
+  SPEED_MAX,
+  SPEED_MIN,
+} from "@kokoro-speech/shared";
 import { z } from "zod";
 import type { SynthesisRequest } from "../../synthesis/synthesizer.js";
 import {
@@ -26,7 +33,7 @@ export const OPENAI_SPEED_MAX = 4.0;
 const speechBodySchema = z.strictObject({
   model: z.string(),
   input: z.string(),
-  voice: z.string().min(1).max(256),
+  voice: boundedString(1, 256),
   speed: z.number().finite().optional(),
   response_format: z.string().optional(),
   instructions: z.string().optional(),
