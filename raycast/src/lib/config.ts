@@ -66,7 +66,7 @@ export function buildConfig(raw: RawPreferences): ExtensionConfig {
     voice,
     speed,
     modelQuality,
-    useClipboardFallback: raw.useClipboardFallback ?? true,
+    useClipboardFallback: raw.useClipboardFallback ?? false,
     daemonPort,
     daemonScript: daemonScript ? daemonScript : undefined,
   });
