@@ -230,6 +230,12 @@ export interface PlayerStatus {
   /** Voice and speed of the current speak stream as they are now (after any `set`); null otherwise. */
   currentVoice: string | null;
   currentSpeed: number | null;
+  /**
+   * The text segment (sentence) of the current speak stream whose audio is being handed to the device: its index and
+   * UTF-16 offsets in the request text, as in `segment` events; null before the first segment and for play streams.
+   * Optional because daemons before it do not report it.
+   */
+  currentSegment?: { index: number; start: number; end: number } | null;
 }
 
 export interface AudioStatus {
