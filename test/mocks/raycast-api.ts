@@ -246,6 +246,13 @@ export const ActionPanel = Object.assign(hostComponent("ActionPanel"), {
 export const Action = Object.assign(hostComponent("Action"), {
   SubmitForm: hostComponent("Action.SubmitForm"),
   ShowInFinder: hostComponent("Action.ShowInFinder"),
+  Push: hostComponent("Action.Push"),
+  Style: { Regular: "regular", Destructive: "destructive" },
+});
+
+export const List = Object.assign(hostComponent("List"), {
+  Item: hostComponent("List.Item"),
+  Section: hostComponent("List.Section"),
 });
 
 export const MenuBarExtra = Object.assign(hostComponent("MenuBarExtra"), {

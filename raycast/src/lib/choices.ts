@@ -5,7 +5,7 @@
  * choice) or picks "Reset to Preferences" in the menu. See docs/raycast.md, "Voice and speed: one source of truth".
  */
 import { LocalStorage } from "@raycast/api";
-import { isKnownVoice, isSpeedInRange, readConfig, type ExtensionConfig } from "./config.js";
+import { isUsableVoice, isSpeedInRange, readConfig, type ExtensionConfig } from "./config.js";
 
 const VOICE_KEY = "voice";
 const SPEED_KEY = "speed";
@@ -30,7 +30,7 @@ export async function loadSpeechChoices(config: ExtensionConfig): Promise<Speech
   const voiceIsNewer = voicePreference === undefined || voicePreference === config.voice;
   const speedIsNewer = speedPreference === undefined || speedPreference === config.speed;
   return {
-    voice: voiceIsNewer && typeof voice === "string" && isKnownVoice(voice) ? voice : config.voice,
+    voice: voiceIsNewer && typeof voice === "string" && isUsableVoice(voice) ? voice : config.voice,
     speed: speedIsNewer && typeof speed === "number" && isSpeedInRange(speed) ? speed : config.speed,
   };
 }
@@ -41,7 +41,7 @@ export function choicesArePreferences(choices: SpeechChoices, config: ExtensionC
 }
 
 export async function saveVoiceChoice(voice: string, config: ExtensionConfig = readConfig()): Promise<void> {
-  if (!isKnownVoice(voice)) throw new RangeError(`Unknown voice "${voice}".`);
+  if (!isUsableVoice(voice)) throw new RangeError(`Unknown voice "${voice}".`);
   await LocalStorage.setItem(VOICE_KEY, voice);
   await LocalStorage.setItem(VOICE_PREFERENCE_KEY, config.voice);
 }

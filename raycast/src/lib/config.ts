@@ -5,6 +5,7 @@
 import { getPreferenceValues } from "@raycast/api";
 import { MODEL_QUALITIES, SPEED_MAX, SPEED_MIN, type ModelQuality } from "@kokoro-speech/shared";
 import { VOICE_CHOICES } from "./manifest-choices.js";
+import { parseBlend } from "./voice-blend.js";
 
 /** The preferences as Raycast hands them over: dropdowns and text fields are strings, checkboxes booleans. */
 export interface RawPreferences {
@@ -40,6 +41,11 @@ export function isSpeedInRange(speed: number): boolean {
 
 export function isKnownVoice(voice: string): boolean {
   return VOICE_CHOICES.some((choice) => choice.value === voice);
+}
+
+/** One of the English voices, or a blend of them (saved from Choose Voice). */
+export function isUsableVoice(voice: string): boolean {
+  return isKnownVoice(voice) || (parseBlend(voice)?.every((term) => isKnownVoice(term.voice)) ?? false);
 }
 
 function isModelQuality(value: string): value is ModelQuality {
