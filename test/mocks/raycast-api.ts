@@ -38,6 +38,7 @@ export const recorded = {
   huds: [] as string[],
   launches: [] as LaunchOptions[],
   opened: [] as string[],
+  shownInFinder: [] as string[],
   preferencesOpened: 0,
 };
 
@@ -115,6 +116,7 @@ export function resetRaycastMock(): void {
   recorded.huds.length = 0;
   recorded.launches.length = 0;
   recorded.opened.length = 0;
+  recorded.shownInFinder.length = 0;
   recorded.preferencesOpened = 0;
 }
 
@@ -181,6 +183,12 @@ export async function showToast(options: ToastOptions): Promise<MockToast> {
     set style(style: string | undefined) {
       update({ style });
     },
+    get primaryAction() {
+      return shown.primaryAction;
+    },
+    set primaryAction(primaryAction: ToastOptions["primaryAction"]) {
+      update({ primaryAction });
+    },
     hide: async () => undefined,
   };
 }
@@ -192,6 +200,10 @@ export async function launchCommand(options: LaunchOptions): Promise<void> {
 
 export async function open(target: string): Promise<void> {
   recorded.opened.push(target);
+}
+
+export async function showInFinder(path: string): Promise<void> {
+  recorded.shownInFinder.push(path);
 }
 
 export async function openExtensionPreferences(): Promise<void> {

@@ -15,6 +15,7 @@ export interface RawPreferences {
   useClipboardFallback?: boolean;
   daemonPort?: string;
   daemonScript?: string;
+  audioFolder?: string;
 }
 
 export interface ExtensionConfig {
@@ -26,6 +27,8 @@ export interface ExtensionConfig {
   readonly daemonPort: number | undefined;
   /** The daemon's `cli.js`; `undefined` means "the location recorded by the build". */
   readonly daemonScript: string | undefined;
+  /** Where Save Selected Text as Audio writes; `undefined` means ~/Downloads. */
+  readonly audioFolder: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -75,6 +78,7 @@ export function buildConfig(raw: RawPreferences): ExtensionConfig {
     useClipboardFallback: raw.useClipboardFallback ?? false,
     daemonPort,
     daemonScript: daemonScript ? daemonScript : undefined,
+    audioFolder: raw.audioFolder?.trim() ? raw.audioFolder.trim() : undefined,
   });
 }
 

@@ -19,6 +19,7 @@ describe("buildConfig", () => {
       useClipboardFallback: false,
       daemonPort: undefined,
       daemonScript: undefined,
+      audioFolder: undefined,
     });
     expect(Object.isFrozen(config)).toBe(true);
   });
