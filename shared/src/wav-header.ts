@@ -1,11 +1,5 @@
 /** The WAV header of the product's PCM format: written by the daemon's WAV sink and by the extension's Save as Audio. */
-import {
-  BYTES_PER_FRAME,
-  BYTES_PER_SAMPLE,
-  BYTES_PER_SECOND,
-  CHANNEL_COUNT,
-  SAMPLE_RATE_HZ,
-} from "./audio-format.js";
+import { BYTES_PER_FRAME, BYTES_PER_SAMPLE, BYTES_PER_SECOND, CHANNEL_COUNT, SAMPLE_RATE_HZ } from "./audio-format.js";
 
 /** A canonical PCM WAV header: RIFF descriptor (12 bytes), `fmt ` chunk (8 + 16), `data` chunk header (8). */
 export const WAV_HEADER_BYTES = 44;
