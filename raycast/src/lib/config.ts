@@ -16,6 +16,7 @@ export interface RawPreferences {
   daemonPort?: string;
   daemonScript?: string;
   audioFolder?: string;
+  idleExitMinutes?: string;
 }
 
 export interface ExtensionConfig {
@@ -29,6 +30,8 @@ export interface ExtensionConfig {
   readonly daemonScript: string | undefined;
   /** Where Save Selected Text as Audio writes; `undefined` means ~/Downloads. */
   readonly audioFolder: string | undefined;
+  /** A daemon this extension starts exits after this many idle minutes; 0 = never. */
+  readonly idleExitMinutes: number;
 }
 
 export class ConfigError extends Error {
@@ -69,6 +72,10 @@ export function buildConfig(raw: RawPreferences): ExtensionConfig {
   if (daemonPort !== undefined && !(Number.isInteger(daemonPort) && daemonPort >= 0 && daemonPort <= 65_535)) {
     problems.push(`Daemon port "${portText}" is not a whole number from 0 to 65535.`);
   }
+  const idleExitMinutes = Number(raw.idleExitMinutes ?? "30");
+  if (!(Number.isFinite(idleExitMinutes) && idleExitMinutes >= 0)) {
+    problems.push(`Idle time "${raw.idleExitMinutes}" is not a number of minutes.`);
+  }
   if (problems.length > 0 || !isModelQuality(modelQuality)) throw new ConfigError(problems);
   const daemonScript = raw.daemonScript?.trim();
   return Object.freeze({
@@ -79,6 +86,7 @@ export function buildConfig(raw: RawPreferences): ExtensionConfig {
     daemonPort,
     daemonScript: daemonScript ? daemonScript : undefined,
     audioFolder: raw.audioFolder?.trim() ? raw.audioFolder.trim() : undefined,
+    idleExitMinutes,
   });
 }
 

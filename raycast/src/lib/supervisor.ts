@@ -21,6 +21,8 @@ export interface SupervisorOptions {
   daemonScript?: string | undefined;
   /** From the "Daemon Port" preference. */
   port?: number | undefined;
+  /** From the "Stop Daemon When Idle" preference: the started daemon's `--exit-when-idle` (0 or unset = never). */
+  exitWhenIdleSeconds?: number | undefined;
   /** Passed to the daemon as `--state-dir` when set; both sides use `resolveStateDir()` otherwise. */
   stateDir?: string | undefined;
   /** The extension's assets folder (`environment.assetsPath`), where the build records the daemon's location. */
@@ -53,6 +55,7 @@ async function startDaemon(options: SupervisorOptions, excludePid?: number): Pro
     script,
     port: options.port,
     stateDir: options.stateDir,
+    exitWhenIdleSeconds: options.exitWhenIdleSeconds,
     parentEnv: env,
   });
   await options.onStarting?.();

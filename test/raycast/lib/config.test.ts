@@ -20,6 +20,8 @@ describe("buildConfig", () => {
       daemonPort: undefined,
       daemonScript: undefined,
       audioFolder: undefined,
+      // The default: a daemon the extension started exits after 30 idle minutes.
+      idleExitMinutes: 30,
     });
     expect(Object.isFrozen(config)).toBe(true);
   });
@@ -38,6 +40,7 @@ describe("buildConfig", () => {
       { daemonScript: "/opt/ks/daemon/dist/cli.js" },
     ],
     ["the clipboard fallback turned off", { useClipboardFallback: false }, { useClipboardFallback: false }],
+    ["a daemon that never stops when idle", { idleExitMinutes: "0" }, { idleExitMinutes: 0 }],
   ])("accepts %s", (_name, overrides, expected) => {
     expect(buildConfig({ ...VALID, ...overrides })).toMatchObject(expected);
   });
@@ -50,6 +53,7 @@ describe("buildConfig", () => {
     ["a model quality the daemon does not know", { modelQuality: "q4" }, "Model quality"],
     ["a port out of range", { daemonPort: "70000" }, "Daemon port"],
     ["a fractional port", { daemonPort: "80.5" }, "Daemon port"],
+    ["an idle time that is not a number", { idleExitMinutes: "soon" }, "Idle time"],
   ])("refuses %s", (_name, overrides, field) => {
     expect(() => buildConfig({ ...VALID, ...overrides })).toThrow(ConfigError);
     expect(() => buildConfig({ ...VALID, ...overrides })).toThrow(field);

@@ -84,3 +84,19 @@ describe("isDaemonCommandLine", () => {
     expect(isDaemonCommandLine(commandLine, script)).toBe(expected);
   });
 });
+
+describe("a daemon the extension started with an idle time", () => {
+  it("exits once idle, and the next Speak starts it again", async () => {
+    const idle: SupervisorOptions = { ...options, exitWhenIdleSeconds: 1 };
+    const first = await ensureDaemon(idle);
+    const firstPid = first.client.welcome.daemon.pid;
+    await first.client.request({ type: "speak", text: "Before the pause." });
+    await first.client.close();
+    await waitFor(async () => !(await isProcessAlive(firstPid)));
+    expect(await env.discoveryPid()).toBeNull();
+    const second = await ensureDaemon(idle);
+    expect(second.spawned).toBe(true);
+    expect(second.client.welcome.daemon.pid).not.toBe(firstPid);
+    await second.client.close();
+  });
+});
