@@ -7,6 +7,7 @@ import { cpus } from "node:os";
 import { runDaemonBenchmarks } from "./daemon.bench.js";
 import { runEngineBenchmarks } from "./engine.bench.js";
 import { runFrontEndBenchmarks } from "./frontend.bench.js";
+import { runIdleRestartBenchmarks } from "./idle-restart.bench.js";
 import { runOpenAiBenchmarks } from "./openai.bench.js";
 import { runSoak } from "./soak.js";
 import { runSpeakBenchmarks } from "./speak.bench.js";
@@ -18,6 +19,7 @@ const SUITES: Record<string, () => Promise<BenchRow[]>> = {
   frontend: runFrontEndBenchmarks,
   speak: runSpeakBenchmarks,
   openai: runOpenAiBenchmarks,
+  "idle-restart": runIdleRestartBenchmarks,
   soak: runSoak,
 };
 
