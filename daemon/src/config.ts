@@ -29,6 +29,11 @@ const configSchema = z.strictObject({
   fallbackVoice: z.boolean(),
   /** Quiet time after which the espeak-ng G2P host process is stopped to give its memory back. */
   espeakIdleMs: z.number().min(0).finite(),
+  /**
+   * Exit (as on SIGTERM) after this much time with nothing playing, rendering or downloading and no request but
+   * `status`; 0 = never. The Raycast extension sets it for a daemon it starts.
+   */
+  exitWhenIdleMs: z.number().min(0).finite(),
   /** Synthesize a segment whose synthesis failed once more before the stream fails. */
   retryFailedSegment: z.boolean(),
   /** Trim leading and trailing silence of every segment, keeping natural pauses (off: the model's audio as is). */
@@ -108,6 +113,7 @@ export function resolveConfig(flags: ConfigOverrides = {}, env: NodeJS.ProcessEn
     fallbackVoice: true,
     espeakIdleMs: DEFAULT_ESPEAK_IDLE_RELEASE_MS,
     retryFailedSegment: false,
+    exitWhenIdleMs: 0,
   } satisfies DaemonConfig;
   const definedFlags = Object.fromEntries(Object.entries(flags).filter(([, value]) => value !== undefined));
   const parsed = configSchema.safeParse({ ...defaults, ...fromEnv(env), ...definedFlags });

@@ -33,6 +33,8 @@ import { DAEMON_VERSION } from "./version.js";
 export interface RunningDaemon {
   port: number;
   identity: DaemonIdentity;
+  /** How long nothing has happened (see `Hub.idleForMs`); 0 while busy. */
+  idleForMs(): number;
   close(): Promise<void>;
 }
 
@@ -183,6 +185,7 @@ export async function startDaemon(config: DaemonConfig, log: Logger): Promise<St
       daemon: {
         port: server.port,
         identity,
+        idleForMs: () => hub.idleForMs(),
         close: () =>
           (closing ??= (async () => {
             await player.shutdown();

@@ -1,4 +1,5 @@
 export * from "./audio-format.js";
+export * from "./wav-header.js";
 export * from "./limits.js";
 export * from "./errors.js";
 export * from "./model-error-codes.js";

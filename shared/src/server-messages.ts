@@ -156,6 +156,18 @@ export const playerStatusSchema = z.object({
     .number()
     .nullable()
     .describe("The speed of the current speak stream as it is now (after any `set`); null for a play stream or idle."),
+  currentSegment: z
+    .object({
+      index: z.number().int().min(0).describe("The segment's index, as in `segment` events."),
+      start: z.number().int().min(0).describe("UTF-16 offset in the request text where the segment starts."),
+      end: z.number().int().min(0).describe("UTF-16 offset in the request text where the segment ends (exclusive)."),
+    })
+    .nullable()
+    .optional()
+    .describe(
+      "The segment (sentence) of the current speak stream whose audio is being handed to the device; null before " +
+        "the first segment and for play streams. Absent from daemons before it.",
+    ),
 });
 export type PlayerStatus = z.infer<typeof playerStatusSchema>;
 

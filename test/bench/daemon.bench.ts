@@ -26,7 +26,7 @@ import { makePcm, sendPcm } from "../helpers/pcm.js";
 import { summarize, summarizeHigherIsBetter, type BenchRow } from "./stats.js";
 
 /** Spawn → the daemon prints that it listens (its port accepts connections), and spawn → first `welcome`. */
-async function coldStartMs(): Promise<{ listeningMs: number; welcomeMs: number }> {
+export async function coldStartMs(): Promise<{ listeningMs: number; welcomeMs: number }> {
   const stateDir = await mkdtemp(join(tmpdir(), "kokoro-bench-"));
   const t0 = performance.now();
   const child = spawn(

@@ -10,6 +10,7 @@ import { runDaemonBenchmarks } from "./daemon.bench.js";
 import { runEngineBenchmarks } from "./engine.bench.js";
 import { runFrontEndBenchmarks } from "./frontend.bench.js";
 import { runHostileBenchmarks } from "./hostile.bench.js";
+import { runIdleRestartBenchmarks } from "./idle-restart.bench.js";
 import { runOpenAiBenchmarks } from "./openai.bench.js";
 import { runSoak } from "./soak.js";
 import { runSpeakBenchmarks } from "./speak.bench.js";
@@ -24,6 +25,7 @@ const SUITES: Record<string, () => Promise<BenchRow[]>> = {
   speak: runSpeakBenchmarks,
   openai: runOpenAiBenchmarks,
   stall: runStallBenchmarks,
+  "idle-restart": runIdleRestartBenchmarks,
   soak: runSoak,
 };
 

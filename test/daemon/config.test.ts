@@ -12,6 +12,13 @@ describe("resolveConfig", () => {
     expect(config.retryFailedSegment).toBe(false);
   });
 
+  it("never exits when idle unless asked (the extension asks for a daemon it starts)", () => {
+    expect(resolveConfig({}, NO_ENV).exitWhenIdleMs).toBe(0);
+    expect(resolveConfig({ exitWhenIdleMs: 1_800_000 }, NO_ENV).exitWhenIdleMs).toBe(1_800_000);
+    const error = thrownBy(() => resolveConfig({ exitWhenIdleMs: -1 }, NO_ENV));
+    expect((error as ConfigError).problems.join("; ")).toMatch(/^exitWhenIdleMs: /);
+  });
+
   it("reads the idle time in seconds and the retry switch from the environment", () => {
     const env = { ...NO_ENV, KOKORO_SPEECH_ESPEAK_IDLE_SECONDS: "1.5", KOKORO_SPEECH_RETRY_FAILED_SEGMENT: "1" };
     expect(resolveConfig({}, env)).toMatchObject({ espeakIdleMs: 1500, retryFailedSegment: true });

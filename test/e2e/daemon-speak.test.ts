@@ -41,6 +41,19 @@ describe("a speak stream", () => {
     expect((await capturedAfterShutdown()).equals(fixtureAudioFor(TEXT))).toBe(true);
   });
 
+  it("reports the segment being played in status, then none once idle", async () => {
+    const long = `${"An opening sentence that keeps on going for quite a while ".repeat(6)}. Short end.`;
+    const { streamId } = await client.request({ type: "speak", text: long });
+    const spans = fixtureSegments(long);
+    await waitFor(async () => (await client.status()).player.samplesPlayed > 0);
+    expect((await client.status()).player.currentSegment).toEqual({ index: 0, ...spans[0] });
+    await client.request({ type: "skip", direction: "next" });
+    await waitFor(async () => (await client.status()).player.currentSegment?.index === 1);
+    expect((await client.status()).player.currentSegment).toEqual({ index: 1, ...spans[1] });
+    await client.waitForTerminal(streamId!);
+    expect((await client.status()).player.currentSegment).toBeNull();
+  });
+
   it("applies the requested speed", async () => {
     const { streamId } = await client.request({ type: "speak", text: TEXT, speed: 2 });
     await client.waitForTerminal(streamId!);

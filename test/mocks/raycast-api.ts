@@ -38,6 +38,7 @@ export const recorded = {
   huds: [] as string[],
   launches: [] as LaunchOptions[],
   opened: [] as string[],
+  shownInFinder: [] as string[],
   preferencesOpened: 0,
 };
 
@@ -59,6 +60,11 @@ let selection: string | Error = new Error("Unable to get selected text from fron
 let clipboardText: string | undefined;
 /** Commands whose launch throws, as Raycast does for a disabled command. */
 let disabledCommands = new Set<string>();
+/**
+ * Whether Raycast's window is open. A command run by hotkey has none: Raycast then shows a toast (and every update
+ * of it) as a HUD with the title only, without message or actions.
+ */
+let windowOpen = true;
 
 export function setPreferences(overrides: Record<string, PreferenceValue>): void {
   preferenceOverrides = { ...overrides };
@@ -70,6 +76,10 @@ export function setSelectedText(value: string | Error): void {
 
 export function setClipboardText(value: string | undefined): void {
   clipboardText = value;
+}
+
+export function setWindowOpen(open: boolean): void {
+  windowOpen = open;
 }
 
 export function disableCommand(name: string): void {
@@ -99,12 +109,14 @@ export function resetRaycastMock(): void {
   selection = new Error("Unable to get selected text from frontmost application");
   clipboardText = undefined;
   disabledCommands = new Set();
+  windowOpen = true;
   localStorage.clear();
   cacheStore.clear();
   recorded.toasts.length = 0;
   recorded.huds.length = 0;
   recorded.launches.length = 0;
   recorded.opened.length = 0;
+  recorded.shownInFinder.length = 0;
   recorded.preferencesOpened = 0;
 }
 
@@ -134,9 +146,51 @@ export const Toast = {
   Style: { Success: "SUCCESS", Failure: "FAILURE", Animated: "ANIMATED" },
 } as const;
 
-export async function showToast(options: ToastOptions): Promise<ToastOptions & { hide(): Promise<void> }> {
-  recorded.toasts.push(options);
-  return { ...options, hide: async () => undefined };
+/** Shows a toast (a HUD when the window is closed), recorded as a snapshot of what it shows. */
+function display(options: ToastOptions): void {
+  if (windowOpen) recorded.toasts.push({ ...options });
+  else recorded.huds.push(options.title);
+}
+
+export interface MockToast extends ToastOptions {
+  hide(): Promise<void>;
+}
+
+/** Like Raycast's `Toast`: setting `title`, `message` or `style` updates what is shown, recorded as a new snapshot. */
+export async function showToast(options: ToastOptions): Promise<MockToast> {
+  let shown: ToastOptions = { ...options };
+  display(shown);
+  const update = (change: Partial<ToastOptions>): void => {
+    shown = { ...shown, ...change };
+    display(shown);
+  };
+  return {
+    get title() {
+      return shown.title;
+    },
+    set title(title: string) {
+      update({ title });
+    },
+    get message() {
+      return shown.message;
+    },
+    set message(message: string | undefined) {
+      update({ message });
+    },
+    get style() {
+      return shown.style;
+    },
+    set style(style: string | undefined) {
+      update({ style });
+    },
+    get primaryAction() {
+      return shown.primaryAction;
+    },
+    set primaryAction(primaryAction: ToastOptions["primaryAction"]) {
+      update({ primaryAction });
+    },
+    hide: async () => undefined,
+  };
 }
 
 export async function launchCommand(options: LaunchOptions): Promise<void> {
@@ -146,6 +200,10 @@ export async function launchCommand(options: LaunchOptions): Promise<void> {
 
 export async function open(target: string): Promise<void> {
   recorded.opened.push(target);
+}
+
+export async function showInFinder(path: string): Promise<void> {
+  recorded.shownInFinder.push(path);
 }
 
 export async function openExtensionPreferences(): Promise<void> {
@@ -185,6 +243,29 @@ export class Cache {
 function hostComponent(name: string): ((props: unknown) => null) & { hostName: string } {
   return Object.assign(() => null, { hostName: name });
 }
+
+export const Form = Object.assign(hostComponent("Form"), {
+  TextArea: hostComponent("Form.TextArea"),
+  Dropdown: Object.assign(hostComponent("Form.Dropdown"), { Item: hostComponent("Form.Dropdown.Item") }),
+  TextField: hostComponent("Form.TextField"),
+  Description: hostComponent("Form.Description"),
+});
+
+export const ActionPanel = Object.assign(hostComponent("ActionPanel"), {
+  Section: hostComponent("ActionPanel.Section"),
+});
+
+export const Action = Object.assign(hostComponent("Action"), {
+  SubmitForm: hostComponent("Action.SubmitForm"),
+  ShowInFinder: hostComponent("Action.ShowInFinder"),
+  Push: hostComponent("Action.Push"),
+  Style: { Regular: "regular", Destructive: "destructive" },
+});
+
+export const List = Object.assign(hostComponent("List"), {
+  Item: hostComponent("List.Item"),
+  Section: hostComponent("List.Section"),
+});
 
 export const MenuBarExtra = Object.assign(hostComponent("MenuBarExtra"), {
   Item: hostComponent("MenuBarExtra.Item"),

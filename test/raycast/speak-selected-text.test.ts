@@ -45,7 +45,10 @@ describe("Speak Selected Text", () => {
     setSelectedText(SHORT);
     expect(await env.discoveryPid()).toBeNull();
     await Command();
-    expect(recorded.toasts).toEqual([]);
+    expect(recorded.toasts).toEqual([
+      { style: "ANIMATED", title: "Connecting to the speech daemon…" },
+      { style: "ANIMATED", title: "Starting the speech daemon…" },
+    ]);
     expect(recorded.launches).toEqual([{ name: "player", type: "background" }]);
     expect(recorded.huds).toEqual(["Speaking with Heart"]);
     const pid = await env.discoveryPid();
@@ -54,7 +57,8 @@ describe("Speak Selected Text", () => {
     expect((await env.capturedAfter(1)).equals(fixtureAudioFor(SHORT))).toBe(true);
   });
 
-  it("reads the clipboard when nothing is selected", async () => {
+  it("reads the clipboard when nothing is selected and the fallback is turned on", async () => {
+    setPreferences({ daemonScript: FIXTURE_DAEMON_SCRIPT, daemonPort: "0", useClipboardFallback: true });
     setSelectedText(new Error("Unable to get selected text from frontmost application"));
     setClipboardText("Copied words. Read aloud.");
     await Command();
@@ -63,23 +67,24 @@ describe("Speak Selected Text", () => {
   });
 
   it("says what to do, including the Accessibility permission, when there is no text anywhere", async () => {
+    setPreferences({ daemonScript: FIXTURE_DAEMON_SCRIPT, daemonPort: "0", useClipboardFallback: true });
     setSelectedText(new Error("Unable to get selected text from frontmost application"));
     setClipboardText("   ");
     await Command();
     expect(recorded.huds).toEqual([]);
     expect(recorded.toasts).toHaveLength(1);
-    expect(recorded.toasts[0]).toMatchObject({ style: "FAILURE", title: "Nothing to read" });
+    expect(recorded.toasts[0]).toMatchObject({ style: "FAILURE", title: "Nothing to read: select some text first" });
     expect(recorded.toasts[0]!.message).toContain("Accessibility");
     expect(recorded.toasts[0]!.message).toContain("clipboard has no text");
     expect(existsSync(join(env.stateDir, STATE_FILES.discovery))).toBe(false);
   });
 
-  it("leaves the clipboard alone when the fallback preference is off", async () => {
-    setPreferences({ daemonScript: FIXTURE_DAEMON_SCRIPT, daemonPort: "0", useClipboardFallback: false });
+  it("leaves the clipboard alone by default (the fallback preference is off)", async () => {
     setSelectedText("");
     setClipboardText("Clipboard text that must not be read.");
     await Command();
-    expect(recorded.toasts[0]).toMatchObject({ style: "FAILURE", title: "Nothing to read" });
+    expect(recorded.toasts).toHaveLength(1);
+    expect(recorded.toasts[0]).toMatchObject({ style: "FAILURE", title: "Nothing to read: select some text first" });
     expect(recorded.toasts[0]!.message).toContain("Read clipboard when nothing is selected");
     expect(recorded.toasts[0]!.message).not.toContain("Accessibility");
   });
@@ -131,7 +136,7 @@ describe("Speak Selected Text", () => {
     await waitFor(() => !pidExists(killedPid));
     setSelectedText(SHORT);
     await Command();
-    expect(recorded.toasts).toEqual([]);
+    expect(recorded.toasts.filter((toast) => toast.style !== "ANIMATED")).toEqual([]);
     expect(recorded.huds).toEqual(["Speaking with Heart", "Speaking with Heart"]);
     const newPid = await env.discoveryPid();
     expect(newPid).not.toBe(killedPid);
@@ -158,8 +163,9 @@ describe("Speak Selected Text", () => {
     // Whether the daemon's fallback voice was up yet (it then speaks meanwhile) or not, the user hears about the
     // download instead of a HUD.
     expect(recorded.huds).toEqual([]);
-    expect(recorded.toasts).toHaveLength(1);
-    expect(recorded.toasts[0]).toMatchObject({ style: "SUCCESS", title: "Downloading the speech model" });
+    expect(recorded.toasts).toHaveLength(3);
+    expect(recorded.toasts.slice(0, 2).map((toast) => toast.style)).toEqual(["ANIMATED", "ANIMATED"]);
+    expect(recorded.toasts[2]).toMatchObject({ style: "SUCCESS", title: "Downloading the speech model" });
     expect(recorded.launches).toEqual([{ name: "player", type: "background" }]);
     await waitFor(() => requestedPaths.length > 0);
     expect(requestedPaths).toEqual(["/kokoro-v1.0.fp16.onnx"]);

@@ -2,7 +2,7 @@ import { Option, type Command } from "commander";
 import { DAEMON_PROCESS_ENV } from "@kokoro-speech/shared";
 import type { Logger } from "pino";
 import { ConfigError, resolveConfig, secondsToMs, type ConfigOverrides } from "../config.js";
-import { PortInUseError, startDaemon } from "../daemon.js";
+import { PortInUseError, startDaemon, type RunningDaemon } from "../daemon.js";
 import { createLogger } from "../telemetry/logger.js";
 import { CliError, EXIT_USAGE } from "./errors.js";
 
@@ -19,6 +19,7 @@ interface ServeFlags {
   trimSilence?: boolean;
   fallbackVoice?: boolean;
   espeakIdleSeconds?: string;
+  exitWhenIdle?: string;
   retryFailedSegment?: boolean;
 }
 
@@ -37,6 +38,7 @@ function toOverrides(flags: ServeFlags): ConfigOverrides {
     // commander sets `fallbackVoice: true` whenever --no-fallback-voice is absent; only its presence may override.
     fallbackVoice: flags.fallbackVoice === false ? false : undefined,
     espeakIdleMs: flags.espeakIdleSeconds === undefined ? undefined : secondsToMs(flags.espeakIdleSeconds),
+    exitWhenIdleMs: flags.exitWhenIdle === undefined ? undefined : secondsToMs(flags.exitWhenIdle),
     retryFailedSegment: flags.retryFailedSegment,
   } as ConfigOverrides;
 }
@@ -49,6 +51,19 @@ function warnIfLaunchedWithoutProcessEnv(log: Logger): void {
     { missing },
     "started without the launchers' environment (DAEMON_PROCESS_ENV): glibc keeps the model's load-time copies resident",
   );
+}
+
+/** Polls often enough that the exit comes within a tenth of the idle time (at most 10 s) after it is due. */
+function watchIdle(daemon: RunningDaemon, idleMs: number, onIdle: () => void): void {
+  const timer = setInterval(
+    () => {
+      if (daemon.idleForMs() < idleMs) return;
+      clearInterval(timer);
+      onIdle();
+    },
+    Math.max(50, Math.min(idleMs / 10, 10_000)),
+  );
+  timer.unref();
 }
 
 export function registerServeCommand(program: Command): void {
@@ -72,6 +87,10 @@ export function registerServeCommand(program: Command): void {
     .option(
       "--espeak-idle-seconds <seconds>",
       "stop the espeak-ng helper (pronounces words the lexicon lacks) after this idle time, freeing its memory (300)",
+    )
+    .option(
+      "--exit-when-idle <seconds>",
+      "exit after this long with nothing playing, rendering or downloading and no request but status (0 = never)",
     )
     .addOption(
       new Option("--synthesizer-module <path>", "test hook: a module exporting createSynthesizer()").hideHelp(),
@@ -109,6 +128,12 @@ export function registerServeCommand(program: Command): void {
         };
         process.once("SIGTERM", shutdown);
         process.once("SIGINT", shutdown);
+        if (config.exitWhenIdleMs > 0) {
+          watchIdle(daemon, config.exitWhenIdleMs, () => {
+            log.info({ idleMs: config.exitWhenIdleMs }, "idle: exiting");
+            shutdown("SIGTERM");
+          });
+        }
       });
       // Everything is closed; a handle left behind (a device host still exiting) must not keep the daemon alive.
       process.exit(0);

@@ -180,6 +180,7 @@ export class Player {
       samplesPlayed: current?.samplesPlayed ?? 0,
       currentVoice: current?.voice ?? null,
       currentSpeed: current?.speed ?? null,
+      currentSegment: current?.currentSegment ?? null,
     };
   }
 
@@ -295,6 +296,7 @@ export class Player {
           continue;
         }
         if (read.segment) {
+          stream.currentSegment = { ...read.segment };
           this.emit(stream, stream.event("segment", { ...read.segment, samplesPlayed: stream.samplesPlayed }));
         }
         await this.writeToDevice(sink, stream, read.pcm);

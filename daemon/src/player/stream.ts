@@ -43,6 +43,8 @@ export class PlaybackStream {
   state: StreamState = "queued";
   /** PCM bytes of this stream handed to the device. */
   bytesHanded = 0;
+  /** The last segment announced (a `segment` event): the one being handed to the device. */
+  currentSegment: { index: number; start: number; end: number } | null = null;
   private eventSeq = 0;
   private chunkSeq = 0;
 

@@ -48,6 +48,8 @@ export class Hub implements RequestHandler, PlayerListener {
   /** Live speak streams' synthesis settings and sources, for `set`. */
   private readonly speakStreams = new Map<number, { synthesis: SynthesisRequest; source: SpeechSource }>();
   private nextStreamId = 1;
+  /** The last request other than `status`, or the last time the daemon was seen busy (`idleForMs`). */
+  private lastActivityMs = Date.now();
 
   constructor(options: HubOptions) {
     this.options = options;
@@ -77,7 +79,25 @@ export class Hub implements RequestHandler, PlayerListener {
     };
   }
 
+  /**
+   * How long the daemon has been idle: nothing playing, queued or rendering, no model download or load, and no
+   * request but `status` (a menu bar polling it is no use of the daemon). 0 while busy.
+   */
+  idleForMs(now: number = Date.now()): number {
+    const modelState = this.options.speech.status().state;
+    const busy =
+      this.player?.status().state !== "idle" ||
+      this.renders.size > 0 ||
+      this.playStreams.size > 0 ||
+      modelState === "downloading" ||
+      modelState === "verifying" ||
+      modelState === "loading";
+    if (busy) this.lastActivityMs = now;
+    return now - this.lastActivityMs;
+  }
+
   handleRequest(connection: ClientConnection, request: Request): Handled {
+    if (request.type !== "status") this.lastActivityMs = Date.now();
     const player = this.requirePlayer();
     switch (request.type) {
       case "speak": {

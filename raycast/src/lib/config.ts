@@ -5,6 +5,7 @@
 import { getPreferenceValues } from "@raycast/api";
 import { MODEL_QUALITIES, SPEED_MAX, SPEED_MIN, type ModelQuality } from "@kokoro-speech/shared";
 import { VOICE_CHOICES } from "./manifest-choices.js";
+import { parseBlend } from "./voice-blend.js";
 
 /** The preferences as Raycast hands them over: dropdowns and text fields are strings, checkboxes booleans. */
 export interface RawPreferences {
@@ -14,6 +15,8 @@ export interface RawPreferences {
   useClipboardFallback?: boolean;
   daemonPort?: string;
   daemonScript?: string;
+  audioFolder?: string;
+  idleExitMinutes?: string;
 }
 
 export interface ExtensionConfig {
@@ -25,6 +28,10 @@ export interface ExtensionConfig {
   readonly daemonPort: number | undefined;
   /** The daemon's `cli.js`; `undefined` means "the location recorded by the build". */
   readonly daemonScript: string | undefined;
+  /** Where Save Selected Text as Audio writes; `undefined` means ~/Downloads. */
+  readonly audioFolder: string | undefined;
+  /** A daemon this extension starts exits after this many idle minutes; 0 = never. */
+  readonly idleExitMinutes: number;
 }
 
 export class ConfigError extends Error {
@@ -40,6 +47,11 @@ export function isSpeedInRange(speed: number): boolean {
 
 export function isKnownVoice(voice: string): boolean {
   return VOICE_CHOICES.some((choice) => choice.value === voice);
+}
+
+/** One of the English voices, or a blend of them (saved from Choose Voice). */
+export function isUsableVoice(voice: string): boolean {
+  return isKnownVoice(voice) || (parseBlend(voice)?.every((term) => isKnownVoice(term.voice)) ?? false);
 }
 
 function isModelQuality(value: string): value is ModelQuality {
@@ -60,15 +72,21 @@ export function buildConfig(raw: RawPreferences): ExtensionConfig {
   if (daemonPort !== undefined && !(Number.isInteger(daemonPort) && daemonPort >= 0 && daemonPort <= 65_535)) {
     problems.push(`Daemon port "${portText}" is not a whole number from 0 to 65535.`);
   }
+  const idleExitMinutes = Number(raw.idleExitMinutes ?? "30");
+  if (!(Number.isFinite(idleExitMinutes) && idleExitMinutes >= 0)) {
+    problems.push(`Idle time "${raw.idleExitMinutes}" is not a number of minutes.`);
+  }
   if (problems.length > 0 || !isModelQuality(modelQuality)) throw new ConfigError(problems);
   const daemonScript = raw.daemonScript?.trim();
   return Object.freeze({
     voice,
     speed,
     modelQuality,
-    useClipboardFallback: raw.useClipboardFallback ?? true,
+    useClipboardFallback: raw.useClipboardFallback ?? false,
     daemonPort,
     daemonScript: daemonScript ? daemonScript : undefined,
+    audioFolder: raw.audioFolder?.trim() ? raw.audioFolder.trim() : undefined,
+    idleExitMinutes,
   });
 }
 

@@ -17,6 +17,8 @@ export interface LaunchInput {
   port?: number | undefined;
   /** Passed as `--state-dir` only when set; the daemon resolves the same default as the extension otherwise. */
   stateDir?: string | undefined;
+  /** Passed as `--exit-when-idle` when positive: a daemon the extension starts exits after this idle time. */
+  exitWhenIdleSeconds?: number | undefined;
   parentEnv: NodeJS.ProcessEnv;
 }
 
@@ -46,6 +48,9 @@ export function buildDaemonLaunch(input: LaunchInput): DaemonLaunch {
   const args = ["serve"];
   if (input.port !== undefined) args.push("--port", String(input.port));
   if (input.stateDir !== undefined) args.push("--state-dir", input.stateDir);
+  if (input.exitWhenIdleSeconds !== undefined && input.exitWhenIdleSeconds > 0) {
+    args.push("--exit-when-idle", String(input.exitWhenIdleSeconds));
+  }
   return {
     nodeBinary: input.nodeBinary,
     script: input.script,

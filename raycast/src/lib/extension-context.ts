@@ -4,5 +4,10 @@ import type { ExtensionConfig } from "./config.js";
 import type { SupervisorOptions } from "./supervisor.js";
 
 export function supervisorOptionsFor(config: ExtensionConfig): SupervisorOptions {
-  return { daemonScript: config.daemonScript, port: config.daemonPort, assetsPath: environment.assetsPath };
+  return {
+    daemonScript: config.daemonScript,
+    port: config.daemonPort,
+    exitWhenIdleSeconds: config.idleExitMinutes * 60,
+    assetsPath: environment.assetsPath,
+  };
 }

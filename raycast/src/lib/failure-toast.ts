@@ -1,11 +1,15 @@
 /**
- * The one place that turns a failure into what the user sees: a title that names the problem and the action that
- * fixes it (Restart Daemon, Open Log, Open Preferences). Anything unexpected goes to `showFailureToast`.
+ * The one place that turns a failure into what the user sees. A command run by hotkey has no Raycast window, and
+ * Raycast then shows a toast as a HUD: its title only, no message, no actions. So the title alone names the problem
+ * and the fix ("…: run Restart Speech Daemon"); the message adds the details and the log's path; the actions (Restart
+ * Daemon, Open Log, Open Preferences) serve the case where the window is open; and the failure is remembered for the
+ * Speech Player, which shows it beside "Open Log". Anything unexpected goes to `showFailureToast`.
  */
 import { launchCommand, LaunchType, open, openExtensionPreferences, showToast, Toast } from "@raycast/api";
 import { showFailureToast } from "@raycast/utils";
 import { isProtocolError, type ErrorCode } from "@kokoro-speech/shared";
 import { ConfigError } from "./config.js";
+import { rememberFailure } from "./last-failure.js";
 import { isSupervisorError, type SupervisorErrorCode } from "./supervisor-error.js";
 
 const PROTOCOL_TITLES: Partial<Record<ErrorCode, string>> = {
@@ -24,13 +28,26 @@ const SUPERVISOR_TITLES: Record<SupervisorErrorCode, string> = {
   daemon_script_missing: "Speech daemon not found",
   node_missing: "Node.js not found",
   start_failed: "Speech daemon did not start",
-  start_timeout: "Speech daemon did not start",
+  start_timeout: "Speech daemon did not start in time",
   not_our_process: "Speech daemon not restarted",
   stop_failed: "Old speech daemon did not stop",
 };
 
 /** Codes that a fresh daemon may fix. */
-const RESTART_HELPS = new Set<string>(["daemon_unreachable", "protocol_mismatch", "unauthorized", "stop_failed"]);
+const RESTART_HELPS = new Set<string>([
+  "daemon_unreachable",
+  "protocol_mismatch",
+  "unauthorized",
+  "stop_failed",
+  "start_timeout",
+]);
+
+/** What the title says to do, per kind of fix: the only words a hotkey run shows. */
+export const FIXES = {
+  restart: "run Restart Speech Daemon",
+  preferences: "check the extension's preferences",
+  log: "see the log (Speech Player → Open Log)",
+} as const;
 
 function restartAction(): Toast.ActionOptions {
   return {
@@ -47,32 +64,68 @@ function preferencesAction(): Toast.ActionOptions {
   return { title: "Open Preferences", onAction: () => openExtensionPreferences() };
 }
 
-export async function showFailure(error: unknown, logPath: string): Promise<void> {
+interface Presentation {
+  readonly problem: string;
+  readonly fix: keyof typeof FIXES;
+  readonly message: string;
+  readonly primaryAction: Toast.ActionOptions;
+  readonly secondaryAction?: Toast.ActionOptions;
+}
+
+function present(error: unknown, logPath: string): Presentation | null {
   if (error instanceof ConfigError) {
-    await showToast({
-      style: Toast.Style.Failure,
-      title: "Invalid preferences",
+    return {
+      problem: "Invalid preferences",
+      fix: "preferences",
       message: error.message,
       primaryAction: preferencesAction(),
-    });
-  } else if (isSupervisorError(error)) {
+    };
+  }
+  if (isSupervisorError(error)) {
     const fixedInPreferences = error.code === "daemon_script_missing" || error.code === "node_missing";
-    await showToast({
-      style: Toast.Style.Failure,
-      title: SUPERVISOR_TITLES[error.code],
+    const restartHelps = RESTART_HELPS.has(error.code);
+    return {
+      problem: SUPERVISOR_TITLES[error.code],
+      fix: fixedInPreferences ? "preferences" : restartHelps ? "restart" : "log",
       message: error.message,
       primaryAction: fixedInPreferences ? preferencesAction() : openLogAction(logPath),
-      ...(RESTART_HELPS.has(error.code) ? { secondaryAction: restartAction() } : {}),
-    });
-  } else if (isProtocolError(error)) {
-    await showToast({
-      style: Toast.Style.Failure,
-      title: PROTOCOL_TITLES[error.code] ?? "Speech failed",
-      message: error.message,
-      primaryAction: RESTART_HELPS.has(error.code) ? restartAction() : openLogAction(logPath),
-      ...(RESTART_HELPS.has(error.code) ? { secondaryAction: openLogAction(logPath) } : {}),
-    });
-  } else {
-    await showFailureToast(error, { title: "Speech failed", primaryAction: openLogAction(logPath) });
+      ...(restartHelps ? { secondaryAction: restartAction() } : {}),
+    };
   }
+  if (isProtocolError(error)) {
+    const restartHelps = RESTART_HELPS.has(error.code);
+    return {
+      problem: PROTOCOL_TITLES[error.code] ?? "Speech failed",
+      fix: restartHelps ? "restart" : "log",
+      message: error.message,
+      primaryAction: restartHelps ? restartAction() : openLogAction(logPath),
+      ...(restartHelps ? { secondaryAction: openLogAction(logPath) } : {}),
+    };
+  }
+  return null;
+}
+
+/** "Problem: fix" — what a hotkey run's HUD shows. */
+export function failureTitle(problem: string, fix: keyof typeof FIXES): string {
+  return `${problem}: ${FIXES[fix]}`;
+}
+
+export async function showFailure(error: unknown, logPath: string): Promise<void> {
+  const presentation = present(error, logPath);
+  if (!presentation) {
+    const title = failureTitle("Speech failed", "log");
+    rememberFailure(title);
+    await showFailureToast(error, { title, primaryAction: openLogAction(logPath) });
+    return;
+  }
+  const { problem, fix, message, primaryAction, secondaryAction } = presentation;
+  const title = failureTitle(problem, fix);
+  rememberFailure(title);
+  await showToast({
+    style: Toast.Style.Failure,
+    title,
+    message: `${message} Log: ${logPath}`,
+    primaryAction,
+    ...(secondaryAction ? { secondaryAction } : {}),
+  });
 }

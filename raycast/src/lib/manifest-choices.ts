@@ -3,6 +3,7 @@
  * preference dropdowns and the menu-bar submenus list exactly the same entries.
  */
 import manifest from "../../package.json" with { type: "json" };
+import { parseBlend } from "./voice-blend.js";
 
 export interface Choice<T> {
   readonly title: string;
@@ -33,8 +34,14 @@ export function voiceTitle(voice: string): string {
   return VOICE_CHOICES.find((choice) => choice.value === voice)?.title ?? voice;
 }
 
-/** The voice's name alone ("Heart"), for HUDs and menu titles. */
+/** The voice's name alone ("Heart"), for HUDs and menu titles; a blend as "Bella 70% + Michael 30%". */
 export function voiceName(voice: string): string {
+  const terms = parseBlend(voice);
+  if (terms) return terms.map((term) => `${singleVoiceName(term.voice)} ${Math.round(term.weight * 100)}%`).join(" + ");
+  return singleVoiceName(voice);
+}
+
+function singleVoiceName(voice: string): string {
   return voiceTitle(voice).split(" (")[0] ?? voice;
 }
 

@@ -1,6 +1,7 @@
 /**
- * The beginning of the text last sent to the daemon, keyed by its stream id, so the menu bar can show "Now
- * speaking: …" (the daemon's status carries stream ids, not text). Kept in Raycast's `Cache`, shared by commands.
+ * The text last sent to the daemon, keyed by its stream id, so the menu bar can show the sentence being read and how
+ * far it is (the daemon's status carries stream ids and text offsets, not text). Kept in Raycast's `Cache`, shared
+ * by commands; the daemon's own length limit (`MAX_TEXT_CHARS`) bounds its size.
  */
 import { Cache } from "@raycast/api";
 
@@ -11,6 +12,8 @@ const EXCERPT_MAX_CHARS = 40;
 export interface NowSpeaking {
   readonly streamId: number;
   readonly excerpt: string;
+  /** The whole text; absent in entries written before it was kept. */
+  readonly text?: string;
 }
 
 /** The first few words, on one line, shortened with an ellipsis. */
@@ -22,7 +25,7 @@ export function excerptOf(text: string): string {
 }
 
 export function rememberNowSpeaking(cache: Cache, streamId: number, text: string): void {
-  cache.set(KEY, JSON.stringify({ streamId, excerpt: excerptOf(text) } satisfies NowSpeaking));
+  cache.set(KEY, JSON.stringify({ streamId, excerpt: excerptOf(text), text } satisfies NowSpeaking));
 }
 
 export function recallNowSpeaking(cache: Cache): NowSpeaking | null {
@@ -30,9 +33,9 @@ export function recallNowSpeaking(cache: Cache): NowSpeaking | null {
   if (stored === undefined) return null;
   try {
     const parsed = JSON.parse(stored) as Partial<NowSpeaking>;
-    return typeof parsed.streamId === "number" && typeof parsed.excerpt === "string"
-      ? { streamId: parsed.streamId, excerpt: parsed.excerpt }
-      : null;
+    if (typeof parsed.streamId !== "number" || typeof parsed.excerpt !== "string") return null;
+    const base = { streamId: parsed.streamId, excerpt: parsed.excerpt };
+    return typeof parsed.text === "string" ? { ...base, text: parsed.text } : base;
   } catch {
     return null;
   }

@@ -4,7 +4,7 @@
  */
 import { launchCommand, LaunchType, open } from "@raycast/api";
 import { isProtocolError, type DaemonClient, type ErrorCode, type SkipDirection } from "@kokoro-speech/shared";
-import { saveSpeedChoice, saveVoiceChoice } from "./choices.js";
+import { resetSpeechChoices, saveSpeedChoice, saveVoiceChoice } from "./choices.js";
 import { showFailure } from "./failure-toast.js";
 
 /** Answers to a control sent just as its stream ended: the stream is gone, or another one is current. */
@@ -17,6 +17,8 @@ export interface PlayerActions {
   skip(direction: SkipDirection): Promise<void>;
   chooseVoice(voice: string): Promise<void>;
   chooseSpeed(speed: number): Promise<void>;
+  /** Forgets the voice and speed picked in the menu: the preferences apply again from the next Speak. */
+  resetChoices(): Promise<void>;
   restartDaemon(): Promise<void>;
   openLog(): Promise<void>;
 }
@@ -51,6 +53,7 @@ export function createPlayerActions({ client, logPath }: PlayerActionDeps): Play
       await saveSpeedChoice(speed);
       if (client?.welcome.capabilities.includes("set")) await send({ type: "set", speed, immediate: true });
     },
+    resetChoices: () => resetSpeechChoices(),
     restartDaemon: () => launchCommand({ name: "restart-daemon", type: LaunchType.UserInitiated }),
     openLog: () => open(logPath),
   };

@@ -41,25 +41,38 @@ function item(title: string, onAction?: () => Promise<void>, icon?: Image.ImageL
   });
 }
 
+function downloadLine(view: PlayerView): string {
+  return `Downloading speech model…${view.downloadPercent === null ? "" : ` ${view.downloadPercent}%`}`;
+}
+
+/** Labels (items without an action) describing what is being read: sentence, progress and time, voice and speed. */
+function readingLabels(view: PlayerView): ReactElement[] {
+  const labels: ReactElement[] = [];
+  if (view.sentence) labels.push(item(`“${view.sentence}”`));
+  else if (view.nowSpeaking) labels.push(item(`Now speaking: ${view.nowSpeaking}`));
+  const where = [view.progress, view.elapsed ? `${view.elapsed} played` : null].filter(Boolean).join(" · ");
+  if (where) labels.push(item(where));
+  if (view.playingWith) labels.push(item(`Voice: ${view.playingWith}`));
+  // The fallback voice may speak while the model downloads.
+  if (view.downloadPercent !== null) labels.push(item(downloadLine(view)));
+  return labels;
+}
+
 function playbackSection({ view, actions }: PlayerMenuProps): ReactElement | null {
   if (view.mode === "down") {
-    return h(MenuBarExtra.Section, { key: "playback" }, [
-      item("Speech daemon is not running"),
-      item("Start Daemon", actions.restartDaemon, Icon.Play),
-    ]);
+    return h(MenuBarExtra.Section, { key: "playback" }, [item("Speech daemon is not running")]);
   }
   if (view.mode === "refused") {
     // It runs, so Start Daemon would do nothing; Restart Daemon (below) replaces it with one that accepts us.
     return h(MenuBarExtra.Section, { key: "playback" }, [item("Speech daemon refused the connection")]);
   }
   if (view.mode === "downloading") {
-    const percent = view.downloadPercent === null ? "" : ` ${view.downloadPercent}%`;
-    return h(MenuBarExtra.Section, { key: "playback" }, [item(`Downloading speech model…${percent}`)]);
+    return h(MenuBarExtra.Section, { key: "playback" }, [item(downloadLine(view))]);
   }
   if (view.mode === "idle") return null;
   const speaking = view.mode === "speaking";
   return h(MenuBarExtra.Section, { key: "playback" }, [
-    ...(view.nowSpeaking ? [item(`Now speaking: ${view.nowSpeaking}`)] : []),
+    ...readingLabels(view),
     speaking ? item("Pause", actions.pause, Icon.Pause) : item("Resume", actions.resume, Icon.Play),
     item("Stop", actions.stop, Icon.Stop),
     item("Next Sentence", () => actions.skip("next"), Icon.Forward),
@@ -84,13 +97,24 @@ function choicesSection({ view, actions }: PlayerMenuProps): ReactElement {
         item(choice.title, () => actions.chooseSpeed(choice.value), mark(choice.value === view.speed)),
       ),
     ),
+    // Shown only when a menu choice overrides a preference (docs/raycast.md, "one source of truth").
+    ...(view.choicesArePreferences === false
+      ? [item("Reset to Preferences", actions.resetChoices, Icon.ArrowCounterClockwise)]
+      : []),
   ]);
 }
 
 function daemonSection({ view, actions }: PlayerMenuProps): ReactElement {
+  // One item starts or restarts the daemon: its title follows the state.
+  const restart =
+    view.mode === "down"
+      ? item("Start Daemon", actions.restartDaemon, Icon.Play)
+      : item("Restart Daemon", actions.restartDaemon, Icon.ArrowClockwise);
   return h(MenuBarExtra.Section, { key: "daemon" }, [
     ...(view.daemonLine ? [item(view.daemonLine)] : []),
-    item("Restart Daemon", actions.restartDaemon, Icon.ArrowClockwise),
+    // A hotkey run's failure reaches the user as a HUD without actions: this is where its log is one click away.
+    ...(view.lastFailure ? [item(`Last problem: ${view.lastFailure}`, undefined, Icon.Warning)] : []),
+    restart,
     item("Open Log", actions.openLog, Icon.Document),
   ]);
 }

@@ -1,7 +1,8 @@
 /** Everything the Speech Player needs for one render: the view derived from the daemon and the item actions. */
 import type { Cache } from "@raycast/api";
-import { loadSpeechChoices } from "./choices.js";
+import { choicesArePreferences, loadSpeechChoices } from "./choices.js";
 import type { ExtensionConfig } from "./config.js";
+import { recallFailure } from "./last-failure.js";
 import { recallNowSpeaking } from "./now-speaking.js";
 import { createPlayerActions, type PlayerActions } from "./player-actions.js";
 import { loadLiveDaemon } from "./player-snapshot.js";
@@ -25,6 +26,8 @@ export async function loadPlayerState(config: ExtensionConfig, cache: Cache): Pr
     refusal: live.refusal,
     nowSpeaking: recallNowSpeaking(cache),
     choices,
+    choicesArePreferences: choicesArePreferences(choices, config),
+    lastFailure: recallFailure()?.title ?? null,
   });
   cache.set(PLAYER_VIEW_CACHE_KEY, JSON.stringify(view));
   return {

@@ -1,5 +1,9 @@
-/** The Restart Speech Daemon flow: verified stop, start, handshake, then a HUD naming the new process. */
-import { showHUD } from "@raycast/api";
+/**
+ * The Restart Speech Daemon flow: an animated toast at once, a verified stop (by the handshake, or — for a daemon that
+ * refuses it — by the discovery file's pid and the process's command line), start, handshake, then a HUD naming the
+ * new process.
+ */
+import { showHUD, showToast, Toast } from "@raycast/api";
 import { readConfig } from "./config.js";
 import { supervisorOptionsFor } from "./extension-context.js";
 import { showFailure } from "./failure-toast.js";
@@ -8,6 +12,7 @@ import { logPathOf, restartDaemon } from "./supervisor.js";
 
 export async function runRestartSpeechDaemon(): Promise<void> {
   try {
+    await showToast({ style: Toast.Style.Animated, title: "Restarting the speech daemon…" });
     const { client } = await restartDaemon(supervisorOptionsFor(readConfig()));
     await client.close();
     await refreshMenuBar();

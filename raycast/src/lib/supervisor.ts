@@ -3,13 +3,13 @@
  * handshake; restarts it after verifying that the recorded pid really is our daemon (pids get reused).
  */
 import { join } from "node:path";
-import { readDiscovery, resolveStateDir, STATE_FILES } from "@kokoro-speech/shared";
+import { isProtocolError, readDiscovery, resolveStateDir, STATE_FILES } from "@kokoro-speech/shared";
 import { connectToDaemon, waitForDaemon, type Connected } from "./connection.js";
 import { buildDaemonLaunch } from "./daemon-launch.js";
 import { locateDaemonScript, locateNodeBinary } from "./daemon-location.js";
 import { isProcessAlive, processCommandLine, waitForExit } from "./process-info.js";
 import { spawnDetached } from "./spawn-detached.js";
-import { SupervisorError } from "./supervisor-error.js";
+import { isSupervisorError, SupervisorError } from "./supervisor-error.js";
 
 /** Covers loading the engine at start-up on a slow machine; a healthy start takes well under a second. */
 export const DAEMON_START_TIMEOUT_MS = 20_000;
@@ -21,6 +21,8 @@ export interface SupervisorOptions {
   daemonScript?: string | undefined;
   /** From the "Daemon Port" preference. */
   port?: number | undefined;
+  /** From the "Stop Daemon When Idle" preference: the started daemon's `--exit-when-idle` (0 or unset = never). */
+  exitWhenIdleSeconds?: number | undefined;
   /** Passed to the daemon as `--state-dir` when set; both sides use `resolveStateDir()` otherwise. */
   stateDir?: string | undefined;
   /** The extension's assets folder (`environment.assetsPath`), where the build records the daemon's location. */
@@ -28,6 +30,8 @@ export interface SupervisorOptions {
   env?: NodeJS.ProcessEnv;
   execPath?: string;
   startTimeoutMs?: number;
+  /** Called once, before a daemon is spawned, so a command can say "Starting…" instead of waiting in silence. */
+  onStarting?: () => Promise<void>;
 }
 
 export function stateDirOf(options: Pick<SupervisorOptions, "stateDir" | "env">): string {
@@ -45,20 +49,35 @@ export interface Ensured extends Connected {
 
 async function startDaemon(options: SupervisorOptions, excludePid?: number): Promise<Connected> {
   const env = options.env ?? process.env;
+  const script = locateDaemonScript(options.daemonScript, options.assetsPath);
   const launch = buildDaemonLaunch({
     nodeBinary: locateNodeBinary({ execPath: options.execPath ?? process.execPath, home: env.HOME ?? "" }),
-    script: locateDaemonScript(options.daemonScript, options.assetsPath),
+    script,
     port: options.port,
     stateDir: options.stateDir,
+    exitWhenIdleSeconds: options.exitWhenIdleSeconds,
     parentEnv: env,
   });
+  await options.onStarting?.();
   const spawnedPid = await spawnDetached(launch, logPathOf(options));
-  return waitForDaemon({
-    stateDir: stateDirOf(options),
-    timeoutMs: options.startTimeoutMs ?? DAEMON_START_TIMEOUT_MS,
-    spawnedPid,
-    excludePid,
-  });
+  try {
+    return await waitForDaemon({
+      stateDir: stateDirOf(options),
+      timeoutMs: options.startTimeoutMs ?? DAEMON_START_TIMEOUT_MS,
+      spawnedPid,
+      excludePid,
+    });
+  } catch (error) {
+    // A daemon that never answered would otherwise be left running (and holding its lock) behind the next start.
+    if (isSupervisorError(error) && error.code === "start_timeout") await stopIfOurs(spawnedPid, script);
+    throw error;
+  }
+}
+
+/** Stops `pid` only while its command line still shows the daemon we started: pids are reused. */
+async function stopIfOurs(pid: number, script: string): Promise<void> {
+  const commandLine = await processCommandLine(pid);
+  if (commandLine !== null && isDaemonCommandLine(commandLine, script)) await stopProcess(pid);
 }
 
 /** An open, verified connection to the daemon, starting it first when none answers. */
@@ -75,7 +94,12 @@ export async function ensureDaemon(options: SupervisorOptions): Promise<Ensured>
  */
 async function findOurDaemonPid(options: SupervisorOptions): Promise<number | null> {
   const stateDir = stateDirOf(options);
-  const connected = await connectToDaemon(stateDir);
+  const connected = await connectToDaemon(stateDir).catch((error: unknown) => {
+    // A daemon that refuses the handshake (another token, an older protocol left running after an update) cannot
+    // prove who it is over the socket: fall through to the discovery file's pid and the process's command line.
+    if (isRefusal(error)) return null;
+    throw error;
+  });
   if (connected) {
     await connected.client.close();
     return connected.client.welcome.daemon.pid;
@@ -90,6 +114,13 @@ async function findOurDaemonPid(options: SupervisorOptions): Promise<number | nu
     "not_our_process",
     `Pid ${discovery.pid} is not the speech daemon (${commandLine.slice(0, 80)}); it was left alone.`,
   );
+}
+
+/** The handshake answers a restart can fix: the daemon runs but will not talk to us. */
+const REFUSAL_CODES: readonly string[] = ["unauthorized", "protocol_mismatch"];
+
+export function isRefusal(error: unknown): boolean {
+  return isProtocolError(error) && REFUSAL_CODES.includes(error.code);
 }
 
 /** `<script> serve …` as we start it, or the repository's own `daemon/dist/cli.js serve` / `kokoro-speech serve`. */

@@ -1,35 +1,48 @@
-/** Where the text to speak comes from: the selection, else (when enabled) the clipboard. */
+/** Where the text to speak comes from: the selection, else (when enabled) the clipboard; or the clipboard alone. */
 import { Clipboard, getSelectedText } from "@raycast/api";
-
-export type TextSource = "selection" | "clipboard";
-
-export type TextToSpeak =
-  | { readonly text: string; readonly source: TextSource }
-  | {
-      readonly text: null;
-      /** `getSelectedText` threw: nothing selected, or Raycast lacks the Accessibility permission. */
-      readonly selectionUnreadable: boolean;
-      readonly clipboardTried: boolean;
-    };
+import type { FoundText, NothingToRead } from "./speak-flow.js";
 
 function hasWords(text: string | undefined): text is string {
   return text !== undefined && text.trim() !== "";
 }
 
-export async function readTextToSpeak(useClipboardFallback: boolean): Promise<TextToSpeak> {
+/**
+ * The clipboard's text. Raycast's `Clipboard` API reports no pasteboard types, so an item a password manager marks as
+ * concealed (`org.nspasteboard.ConcealedType`) cannot be told apart from any other text: see the README.
+ */
+async function clipboardText(): Promise<string | undefined> {
+  return Clipboard.readText();
+}
+
+export async function readSelectionOrClipboard(useClipboardFallback: boolean): Promise<FoundText | NothingToRead> {
   let selection: string | undefined;
   let selectionUnreadable = false;
   try {
     selection = await getSelectedText();
   } catch {
+    // `getSelectedText` rejects both when nothing is selected and when Raycast lacks the Accessibility permission.
     selectionUnreadable = true;
   }
   if (hasWords(selection)) return { text: selection, source: "selection" };
   if (useClipboardFallback) {
-    const clipboard = await Clipboard.readText();
+    const clipboard = await clipboardText();
     if (hasWords(clipboard)) return { text: clipboard, source: "clipboard" };
   }
-  return { text: null, selectionUnreadable, clipboardTried: useClipboardFallback };
+  return {
+    fix: "select some text first",
+    details: describeMissingText({ selectionUnreadable, clipboardTried: useClipboardFallback }),
+  };
+}
+
+export async function readClipboard(): Promise<FoundText | NothingToRead> {
+  const clipboard = await clipboardText();
+  if (hasWords(clipboard)) return { text: clipboard, source: "clipboard" };
+  return { fix: "copy some text first", details: "The clipboard holds no text." };
+}
+
+export function typedText(text: string | undefined): FoundText | NothingToRead {
+  if (hasWords(text)) return { text, source: "typed" };
+  return { fix: "type some text", details: "The text to speak was empty." };
 }
 
 /** What the failure toast says when there is nothing to read: what to do next, not just what went wrong. */

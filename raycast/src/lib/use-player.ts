@@ -7,10 +7,11 @@ import { Cache } from "@raycast/api";
 import { DEFAULT_VOICE, SPEED_DEFAULT } from "@kokoro-speech/shared";
 import { readConfig } from "./config.js";
 import { showFailure } from "./failure-toast.js";
-import { createPlayerActions, type PlayerActions } from "./player-actions.js";
+import type { PlayerActions } from "./player-actions.js";
 import { loadPlayerState, PLAYER_VIEW_CACHE_KEY } from "./player-state.js";
 import type { PlayerView } from "./player-view.js";
 import { logPathOf } from "./supervisor.js";
+import { deferred, waitingActions } from "./waiting-actions.js";
 
 const FIRST_RUN_VIEW: PlayerView = {
   mode: "idle",
@@ -36,8 +37,9 @@ export function usePlayer(): { view: PlayerView; isLoading: boolean; actions: Pl
   const [cache] = useState(() => new Cache());
   const [view, setView] = useState(() => cachedView(cache));
   const [isLoading, setIsLoading] = useState(true);
-  // Until the daemon answers, items act without a socket: controls do nothing, Restart and Open Log still work.
-  const [actions, setActions] = useState(() => createPlayerActions({ client: null, logPath: logPathOf({}) }));
+  // Until the daemon answers, a click waits for it instead of doing nothing (waiting-actions.ts).
+  const [loaded] = useState(() => deferred<PlayerActions | null>());
+  const [actions, setActions] = useState(() => waitingActions(loaded.promise, logPathOf({})));
 
   useEffect(() => {
     let close: (() => Promise<void>) | undefined;
@@ -46,11 +48,16 @@ export function usePlayer(): { view: PlayerView; isLoading: boolean; actions: Pl
       close = state.close;
       setView(state.view);
       setActions(state.actions);
+      loaded.resolve(state.actions);
     })()
       // A failed refresh keeps the last known view and says why; opening the menu again asks again. (A daemon that
       // is down or refuses us is no failure here: loadPlayerState reports it in the view.)
       .catch((error: unknown) => showFailure(error, logPathOf({})))
-      .finally(() => setIsLoading(false));
+      .finally(() => {
+        // After a failure, clicks waiting for the state go to the no-view commands (a no-op after success).
+        loaded.resolve(null);
+        setIsLoading(false);
+      });
     return () => void close?.();
   }, []);
 

@@ -1,22 +1,27 @@
 /** If these fail, a bad preference reaches the daemon (or a good one is refused) instead of one clear message. */
 import { describe, expect, it } from "vitest";
-import { SPEED_MAX, SPEED_MIN } from "@kokoro-speech/shared";
+import { DEFAULT_VOICE, SPEED_DEFAULT, SPEED_MAX, SPEED_MIN } from "@kokoro-speech/shared";
 import { buildConfig, ConfigError, readConfig, type RawPreferences } from "../../../raycast/src/lib/config.js";
 import { resetRaycastMock, setPreferences } from "../../mocks/raycast-api.js";
 
 const VALID: RawPreferences = { voice: "af_heart", speed: "1.0", modelQuality: "int8", useClipboardFallback: true };
 
 describe("buildConfig", () => {
-  it("reads the manifest's defaults into a frozen config", () => {
+  it("reads the manifest's defaults into a frozen config, and they are the daemon's own defaults", () => {
     resetRaycastMock();
     const config = readConfig();
+    // The expected values do not come from the manifest: the voice and speed are the daemon's defaults (shared/),
+    // int8 is the model docs/models.md names the default, and the clipboard fallback is off until the user opts in.
     expect(config).toEqual({
-      voice: "af_heart",
-      speed: 1,
+      voice: DEFAULT_VOICE,
+      speed: SPEED_DEFAULT,
       modelQuality: "int8",
-      useClipboardFallback: true,
+      useClipboardFallback: false,
       daemonPort: undefined,
       daemonScript: undefined,
+      audioFolder: undefined,
+      // The default: a daemon the extension started exits after 30 idle minutes.
+      idleExitMinutes: 30,
     });
     expect(Object.isFrozen(config)).toBe(true);
   });
@@ -35,6 +40,7 @@ describe("buildConfig", () => {
       { daemonScript: "/opt/ks/daemon/dist/cli.js" },
     ],
     ["the clipboard fallback turned off", { useClipboardFallback: false }, { useClipboardFallback: false }],
+    ["a daemon that never stops when idle", { idleExitMinutes: "0" }, { idleExitMinutes: 0 }],
   ])("accepts %s", (_name, overrides, expected) => {
     expect(buildConfig({ ...VALID, ...overrides })).toMatchObject(expected);
   });
@@ -47,6 +53,7 @@ describe("buildConfig", () => {
     ["a model quality the daemon does not know", { modelQuality: "q4" }, "Model quality"],
     ["a port out of range", { daemonPort: "70000" }, "Daemon port"],
     ["a fractional port", { daemonPort: "80.5" }, "Daemon port"],
+    ["an idle time that is not a number", { idleExitMinutes: "soon" }, "Idle time"],
   ])("refuses %s", (_name, overrides, field) => {
     expect(() => buildConfig({ ...VALID, ...overrides })).toThrow(ConfigError);
     expect(() => buildConfig({ ...VALID, ...overrides })).toThrow(field);

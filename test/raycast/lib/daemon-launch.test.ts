@@ -49,6 +49,8 @@ describe("buildDaemonLaunch", () => {
     ["a port", { port: 0 }, ["serve", "--port", "0"]],
     ["a state directory", { stateDir: "/s" }, ["serve", "--state-dir", "/s"]],
     ["both", { port: 47_315, stateDir: "/s" }, ["serve", "--port", "47315", "--state-dir", "/s"]],
+    ["an idle exit", { exitWhenIdleSeconds: 1_800 }, ["serve", "--exit-when-idle", "1800"]],
+    ["no idle exit (0 = never)", { exitWhenIdleSeconds: 0 }, ["serve"]],
   ])("passes only what is configured: %s", (_name, input, args) => {
     expect(buildDaemonLaunch({ ...base, ...input }).args).toEqual(args);
   });

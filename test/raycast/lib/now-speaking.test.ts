@@ -17,10 +17,17 @@ describe("excerptOf", () => {
 });
 
 describe("rememberNowSpeaking", () => {
-  it("keeps the stream id with the excerpt for the menu bar", () => {
+  it("keeps the stream id with the excerpt and the whole text for the menu bar", () => {
     resetRaycastMock();
     expect(recallNowSpeaking(new Cache())).toBeNull();
-    rememberNowSpeaking(new Cache(), 7, "Read this aloud please.");
-    expect(recallNowSpeaking(new Cache())).toEqual({ streamId: 7, excerpt: "Read this aloud please." });
+    const text = "Read this aloud please. Then the second sentence, which the menu finds by its offsets.";
+    rememberNowSpeaking(new Cache(), 7, text);
+    expect(recallNowSpeaking(new Cache())).toEqual({ streamId: 7, excerpt: "Read this aloud please. Then the…", text });
+  });
+
+  it("still reads an entry written before the text was kept", () => {
+    resetRaycastMock();
+    new Cache().set("now-speaking", JSON.stringify({ streamId: 3, excerpt: "Old entry" }));
+    expect(recallNowSpeaking(new Cache())).toEqual({ streamId: 3, excerpt: "Old entry" });
   });
 });

@@ -7,18 +7,19 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { writeFile } from "node:fs/promises";
 import { readDiscovery, type StreamEventMessage } from "@kokoro-speech/shared";
 import { Cache } from "@raycast/api";
-import { LocalStorage, recorded, setSelectedText } from "../../mocks/raycast-api.js";
+import { LocalStorage, recorded, setPreferences, setSelectedText } from "../../mocks/raycast-api.js";
 import { readConfig } from "../../../raycast/src/lib/config.js";
 import { PlayerMenu } from "../../../raycast/src/lib/player-menu.js";
 import { loadPlayerState, type PlayerState } from "../../../raycast/src/lib/player-state.js";
 import { derivePlayerView, type ReportedStatus } from "../../../raycast/src/lib/player-view.js";
-import { createPlayerActions } from "../../../raycast/src/lib/player-actions.js";
+import { createPlayerActions, type PlayerActions } from "../../../raycast/src/lib/player-actions.js";
+import { deferred, waitingActions } from "../../../raycast/src/lib/waiting-actions.js";
 import { VOICE_CHOICES } from "../../../raycast/src/lib/manifest-choices.js";
 import SpeakSelectedText from "../../../raycast/src/speak-selected-text.js";
-import { fixturePcm } from "../../fixtures/tone-synthesizer.js";
+import { fixturePcm, fixtureSegments } from "../../fixtures/tone-synthesizer.js";
 import { waitFor } from "../../helpers/pcm.js";
 import { click, findItem, renderMenu, topLevelTitles, type MenuNode } from "../helpers/render-menu.js";
-import { setupExtensionEnv, type ExtensionTestEnv } from "../helpers/extension-env.js";
+import { FIXTURE_DAEMON_SCRIPT, setupExtensionEnv, type ExtensionTestEnv } from "../helpers/extension-env.js";
 
 let env: ExtensionTestEnv;
 let opened: PlayerState[];
@@ -49,15 +50,14 @@ async function speakLongText(): Promise<void> {
 }
 
 describe("the Speech Player menu", () => {
-  it("shows the daemon as down, with Start Daemon launching the restart command", async () => {
+  it("shows the daemon as down, with one Start Daemon item launching the restart command", async () => {
     const menu = await openMenu();
     expect(menu.props).toMatchObject({ icon: "SpeakerOff", isLoading: false });
     expect(topLevelTitles(menu)).toEqual([
       "Speech daemon is not running",
-      "Start Daemon",
       "Voice: Heart",
       "Speed: 1×",
-      "Restart Daemon",
+      "Start Daemon",
       "Open Log",
     ]);
     expect(findItem(menu, "Speech daemon is not running").props.onAction).toBeUndefined();
@@ -83,17 +83,32 @@ describe("the Speech Player menu", () => {
     ]);
   });
 
-  it("shows what is speaking, and Pause, Resume and Stop change the daemon's state", async () => {
+  it("shows the sentence being read, progress, time, voice and speed; Pause, Resume and Stop work", async () => {
     await speakLongText();
+    await waitFor(async () => (await env.status()).player.currentSegment?.index === 0);
     let menu = await openMenu();
     expect(menu.props.icon).toBe("Waveform");
-    expect(topLevelTitles(menu).slice(0, 5)).toEqual([
-      "Now speaking: Sentence number one keeps the player…",
+    expect(menu.props.title).toBeUndefined();
+    const titles = topLevelTitles(menu);
+    // The first sentence of LONG is "Sentence number one keeps the player busy for a while. ": shortened to six words.
+    expect(titles.slice(0, 7)).toEqual([
+      "“Sentence number one keeps the player…”",
+      expect.stringMatching(/^Sentence 1 · 0% · 0:0\d played$/),
+      "Voice: Heart · 1×",
       "Pause",
       "Stop",
       "Next Sentence",
       "Previous Sentence",
     ]);
+    expect(findItem(menu, "Voice: Heart · 1×").props.onAction).toBeUndefined();
+    click(menu, "Next Sentence");
+    // The fixture synthesizer's second segment starts 55 characters into LONG's 1,655: 3% into the text.
+    await waitFor(async () => (await env.status()).player.currentSegment?.index === 1);
+    const second = fixtureSegments(LONG)[1]!;
+    expect(second.start).toBe(55);
+    const reopened = topLevelTitles(await openMenu());
+    expect(reopened[0]).toBe(`“${LONG.slice(second.start, second.end).trim().split(" ").slice(0, 6).join(" ")}…”`);
+    expect(reopened[1]).toMatch(/^Sentence 2 · 3% · \d:\d\d played$/);
     click(menu, "Pause");
     await waitFor(async () => (await env.status()).player.state === "paused");
     menu = await openMenu();
@@ -139,6 +154,59 @@ describe("the Speech Player menu", () => {
     const reopened = await openMenu();
     expect(topLevelTitles(reopened)).toEqual(expect.arrayContaining(["Voice: George", "Speed: 1.25×"]));
     expect(findItem(reopened, "1.25×").props.icon).toBe("Checkmark");
+  });
+
+  it("offers Reset to Preferences only while a menu choice overrides a preference, and it restores them", async () => {
+    let menu = await openMenu();
+    expect(topLevelTitles(menu)).not.toContain("Reset to Preferences");
+    click(menu, "George (British male, grade C)");
+    await waitFor(async () => (await LocalStorage.getItem("voice")) === "bm_george");
+    menu = await openMenu();
+    expect(topLevelTitles(menu)).toEqual(expect.arrayContaining(["Voice: George", "Reset to Preferences"]));
+    click(menu, "Reset to Preferences");
+    await waitFor(async () => (await LocalStorage.getItem("voice")) === undefined);
+    menu = await openMenu();
+    expect(topLevelTitles(menu)).toContain("Voice: Heart");
+    expect(topLevelTitles(menu)).not.toContain("Reset to Preferences");
+  });
+
+  it("lets a preference changed after a menu choice win: the latest choice is the setting", async () => {
+    click(await openMenu(), "George (British male, grade C)");
+    await waitFor(async () => (await LocalStorage.getItem("voice")) === "bm_george");
+    expect(topLevelTitles(await openMenu())).toContain("Voice: George");
+    setPreferences({ daemonScript: FIXTURE_DAEMON_SCRIPT, daemonPort: "0", voice: "bf_emma" });
+    const menu = await openMenu();
+    expect(topLevelTitles(menu)).toContain("Voice: Emma");
+    expect(topLevelTitles(menu)).not.toContain("Reset to Preferences");
+    setSelectedText("Short.");
+    await SpeakSelectedText();
+    expect(recorded.huds).toEqual(["Speaking with Emma"]);
+  });
+
+  it("makes a click made before the daemon answered wait for it instead of vanishing", async () => {
+    await speakLongText();
+    const loaded = deferred<PlayerActions | null>();
+    const early = waitingActions(loaded.promise, "daemon.log");
+    const clicked = early.stop();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect((await env.status()).player.state).toBe("playing");
+    const state = await loadPlayerState(readConfig(), new Cache());
+    opened.push(state);
+    loaded.resolve(state.actions);
+    await clicked;
+    await waitFor(async () => (await env.status()).player.state === "idle");
+  });
+
+  it("sends a click to the no-view command when the daemon's state could not be loaded", async () => {
+    const loaded = deferred<PlayerActions | null>();
+    const early = waitingActions(loaded.promise, "daemon.log");
+    const clicks = [early.stop(), early.pause()];
+    loaded.resolve(null);
+    await Promise.all(clicks);
+    expect(recorded.launches).toEqual([
+      { name: "stop-speaking", type: "userInitiated" },
+      { name: "pause-resume-speaking", type: "userInitiated" },
+    ]);
   });
 
   it("applies a voice or speed picked while speaking to the stream playing", async () => {

@@ -26,6 +26,12 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
+function psField(pid: number, field: string): string {
+  return execFileSync("ps", ["-o", `${field}=`, "-p", String(pid)])
+    .toString()
+    .trim();
+}
+
 /** A stand-in "daemon": prints its environment's NODE_OPTIONS and parent pid, then waits. */
 async function launchScript(): Promise<string> {
   dir = await mkdtemp(join(tmpdir(), "kokoro-spawn-"));
@@ -46,12 +52,12 @@ describe("spawnDetached", () => {
     const pid = await spawnDetached({ nodeBinary: process.execPath, script, args: ["serve"], env }, logPath);
     pids.push(pid);
     expect(await isProcessAlive(pid)).toBe(true);
-    const parentPid = Number(
-      execFileSync("ps", ["-o", "ppid=", "-p", String(pid)])
-        .toString()
-        .trim(),
-    );
+    // The daemon's parent is neither this process nor one of its children (the shell, had it waited for the
+    // daemon instead of exiting): the daemon was re-parented outside our tree, to init or a subreaper.
+    const parentPid = Number(psField(pid, "ppid"));
     expect(parentPid).not.toBe(process.pid);
+    expect(Number(psField(parentPid, "ppid"))).not.toBe(process.pid);
+    expect(psField(parentPid, "comm")).not.toMatch(/(^|\/)sh$/);
     const sessionId = Number(
       execFileSync("ps", ["-o", "sid=", "-p", String(pid)])
         .toString()

@@ -3,11 +3,13 @@
  * or mistakes another program for the daemon.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { isProtocolError } from "@kokoro-speech/shared";
 import { ensureDaemon, isDaemonCommandLine, type SupervisorOptions } from "../../../raycast/src/lib/supervisor.js";
 import { isSupervisorError } from "../../../raycast/src/lib/supervisor-error.js";
+import { isProcessAlive } from "../../../raycast/src/lib/process-info.js";
+import { waitFor } from "../../helpers/pcm.js";
 import { FIXTURE_DAEMON_SCRIPT, setupExtensionEnv, type ExtensionTestEnv } from "../helpers/extension-env.js";
 
 let env: ExtensionTestEnv;
@@ -40,6 +42,22 @@ describe("ensureDaemon", () => {
     expect(isSupervisorError(error) && error.code).toBe("start_failed");
   });
 
+  it("stops a started daemon that does not answer in time, by its pid after checking its command line", async () => {
+    const silent = join(env.stateDir, "silent.mjs");
+    const pidFile = join(env.stateDir, "silent.pid");
+    await writeFile(
+      silent,
+      `import { writeFileSync } from "node:fs";\nwriteFileSync(${JSON.stringify(pidFile)}, String(process.pid));\n` +
+        "setInterval(() => {}, 1000);\n",
+    );
+    const error = await ensureDaemon({ ...options, daemonScript: silent, startTimeoutMs: 2_000 }).catch((e) => e);
+    expect(isSupervisorError(error) && error.code).toBe("start_timeout");
+    await waitFor(async () => (await readFile(pidFile, "utf8").catch(() => "")) !== "");
+    const pid = Number(await readFile(pidFile, "utf8"));
+    env.track(pid);
+    expect(await isProcessAlive(pid)).toBe(false);
+  });
+
   it("reports a daemon that refuses our token instead of starting another one", async () => {
     const { client } = await ensureDaemon(options);
     await client.close();
@@ -64,5 +82,21 @@ describe("isDaemonCommandLine", () => {
     ["node /tmp/serve.js", false],
   ])("%s → %s", (commandLine, expected) => {
     expect(isDaemonCommandLine(commandLine, script)).toBe(expected);
+  });
+});
+
+describe("a daemon the extension started with an idle time", () => {
+  it("exits once idle, and the next Speak starts it again", async () => {
+    const idle: SupervisorOptions = { ...options, exitWhenIdleSeconds: 1 };
+    const first = await ensureDaemon(idle);
+    const firstPid = first.client.welcome.daemon.pid;
+    await first.client.request({ type: "speak", text: "Before the pause." });
+    await first.client.close();
+    await waitFor(async () => !(await isProcessAlive(firstPid)));
+    expect(await env.discoveryPid()).toBeNull();
+    const second = await ensureDaemon(idle);
+    expect(second.spawned).toBe(true);
+    expect(second.client.welcome.daemon.pid).not.toBe(firstPid);
+    await second.client.close();
   });
 });
