@@ -3,8 +3,8 @@
  * `loadLexicon` once per variant and passes the result in; lookups afterwards are pure.
  *
  * Format (why not one JSON object: JSON.parse of 126k keys took ~100 ms, over the 50 ms start-up budget): line 1 is a
- * JSON header (format, variant, CMUdict notice, heteronyms); every further line is `word<TAB>phonemes`, sorted by
- * UTF-8 bytes. Loading reads the bytes and indexes the line starts without decoding; lookups binary-search them.
+ * JSON header (format, variant, Misaki and CMUdict notices, entries by part of speech); every further line is
+ * `word<TAB>phonemes`, sorted by UTF-8 bytes. Keys keep their case (Misaki has "US" and "us"). Loading reads the bytes and indexes the line starts without decoding; lookups binary-search them.
  */
 
 import { readFile } from "node:fs/promises";
@@ -13,10 +13,14 @@ import { fileURLToPath } from "node:url";
 import { isVariant, type Variant } from "./phoneme-sets.js";
 
 /** Bumped when the asset layout changes, so a stale asset is refused rather than misread. */
-export const LEXICON_FORMAT = 3;
+export const LEXICON_FORMAT = 4;
 
-/** Part-of-speech keys of heteronym entries (Misaki's tags; `None` = nothing follows the word). */
-export type PosKey = "DEFAULT" | "VERB" | "NOUN" | "VBD" | "None";
+/**
+ * Part-of-speech keys of heteronym entries, as Misaki's lexicons write them: Penn tags (VBD past tense, VBN past
+ * participle, VBP present, DT determiner), their parents (VERB, NOUN, ADJ, ADV), DEFAULT, and `None` = nothing
+ * follows the word.
+ */
+export type PosKey = "DEFAULT" | "VERB" | "NOUN" | "ADJ" | "ADV" | "VB" | "VBD" | "VBN" | "VBP" | "DT" | "None";
 
 export type HeteronymEntry = Readonly<Partial<Record<PosKey, string>>> & { readonly DEFAULT: string };
 
@@ -24,7 +28,7 @@ export type HeteronymEntry = Readonly<Partial<Record<PosKey, string>>> & { reado
 export interface LexiconData {
   readonly variant: Variant;
   readonly notice: string;
-  /** Lowercase words (and uppercase letter names) → Misaki phonemes. */
+  /** Words (case as Misaki writes them; CMUdict-derived ones lowercase) → Misaki phonemes. */
   readonly words: Readonly<Record<string, string>>;
   readonly heteronyms: Readonly<Record<string, HeteronymEntry>>;
 }

@@ -33,8 +33,8 @@ describe("parseLexicon", () => {
   });
 
   it("refuses an asset of another format", () => {
-    const stale = serializeLexicon(DATA).replace('"format":3', '"format":2');
-    expect(() => parseLexicon(stale, "en-us")).toThrow(/format 2/);
+    const stale = serializeLexicon(DATA).replace('"format":4', '"format":3');
+    expect(() => parseLexicon(stale, "en-us")).toThrow(/format 3/);
   });
 
   it("refuses text without a header", () => {

@@ -1,5 +1,6 @@
 /**
- * Build step: writes `assets/lexicon/en-us.json` and `en-gb.json` from CMUdict. Run after `tsc -b` as
+ * Build step: writes `assets/lexicon/en-us.tsv` and `en-gb.tsv` from Misaki's lexicons (the committed
+ * `assets/misaki/<variant>.tsv.gz`) and, for the words Misaki lacks, CMUdict. Run after `tsc -b` as
  * `node daemon/dist/g2p/build/build-lexicon.js [outputDirectory]`.
  */
 
@@ -9,12 +10,13 @@ import { dictionary } from "cmu-pronouncing-dictionary";
 import { DEFAULT_LEXICON_DIRECTORY, lexiconFileName, serializeLexicon } from "../lexicon.js";
 import { VARIANTS } from "../phoneme-sets.js";
 import { compileLexicon } from "./compile-lexicon.js";
+import { readMisakiTable } from "./misaki-table.js";
 
 const outputDirectory = process.argv[2] ?? DEFAULT_LEXICON_DIRECTORY;
 await mkdir(outputDirectory, { recursive: true });
 for (const variant of VARIANTS) {
   const path = join(outputDirectory, lexiconFileName(variant));
-  const asset = compileLexicon(dictionary, variant);
+  const asset = compileLexicon(dictionary, variant, readMisakiTable(variant));
   await writeFile(path, serializeLexicon(asset));
   process.stdout.write(`wrote ${path}: ${Object.keys(asset.words).length} words\n`);
 }
