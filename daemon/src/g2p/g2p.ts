@@ -94,6 +94,7 @@ function resolveParts(unit: WordUnit, context: WordContext, lexicon: Lexicon, us
     const isLast = index === unit.parts.length - 1;
     const partContext: WordContext = {
       previousWord: isFirst ? context.previousWord : undefined,
+      secondPreviousWord: isFirst ? context.secondPreviousWord : undefined,
       nextWord: isLast ? context.nextWord : unit.parts[index + 1]?.toLowerCase(),
       nextPhonemes: isLast ? context.nextPhonemes : undefined,
     };
@@ -146,10 +147,13 @@ export function createG2P(options: G2POptions): G2P {
     for (let i = units.length - 1; i >= 0; i--) {
       const unit = units[i] as WordUnit;
       const previous = units[i - 1];
+      const secondPrevious = units[i - 2];
+      const previousAdjacent = previous !== undefined && areAdjacent(tokens, previous.tokenIndex, unit.tokenIndex);
       const context: WordContext = {
-        previousWord:
-          previous && areAdjacent(tokens, previous.tokenIndex, unit.tokenIndex)
-            ? previous.text.toLowerCase()
+        previousWord: previousAdjacent ? previous.text.toLowerCase() : undefined,
+        secondPreviousWord:
+          previousAdjacent && secondPrevious && areAdjacent(tokens, secondPrevious.tokenIndex, previous.tokenIndex)
+            ? secondPrevious.text.toLowerCase()
             : undefined,
         nextWord:
           next && areAdjacent(tokens, unit.tokenIndex, next.unit.tokenIndex) ? next.unit.text.toLowerCase() : undefined,

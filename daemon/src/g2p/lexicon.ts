@@ -31,6 +31,8 @@ export interface LexiconData {
   /** Words (case as Misaki writes them; CMUdict-derived ones lowercase) → Misaki phonemes. */
   readonly words: Readonly<Record<string, string>>;
   readonly heteronyms: Readonly<Record<string, HeteronymEntry>>;
+  /** Words that only CMUdict supplied (Misaki has no entry); written with a third field `*`. */
+  readonly cmudictOnly?: ReadonlySet<string>;
 }
 
 /** A loaded lexicon of one variant. */
@@ -40,6 +42,11 @@ export interface Lexicon {
   readonly size: number;
   /** Phonemes of an exact key, or undefined. */
   lookup(word: string): string | undefined;
+  /**
+   * Whether an exact key came only from CMUdict. Misaki's suffix rules build on its own entries only, so stems are
+   * looked up without these (else "wanted" would be read as CMUdict's stray "wante" + d).
+   */
+  isCmudictOnly(word: string): boolean;
   /** The part-of-speech table of a heteronym, or undefined. */
   heteronym(word: string): HeteronymEntry | undefined;
 }
@@ -62,7 +69,9 @@ export function serializeLexicon(data: LexiconData): string {
   const keys = Object.keys(data.words)
     .filter((word) => !/[\t\n]/.test(word))
     .sort(compareUtf8);
-  return [JSON.stringify(header), ...keys.map((word) => `${word}\t${data.words[word]}`)].join("\n");
+  const line = (word: string): string =>
+    `${word}\t${data.words[word]}${data.cmudictOnly?.has(word) === true ? CMUDICT_ONLY_SUFFIX : ""}`;
+  return [JSON.stringify(header), ...keys.map(line)].join("\n");
 }
 
 function parseHeader(line: string, expectedVariant: Variant): Record<string, HeteronymEntry> {
@@ -87,6 +96,7 @@ function parseHeader(line: string, expectedVariant: Variant): Record<string, Het
 
 const NEWLINE = 0x0a;
 const TAB = 0x09;
+const CMUDICT_ONLY_SUFFIX = "\t*";
 
 /**
  * Parses asset bytes (or text) into a Lexicon; throws Error naming what is wrong. The bytes stay undecoded: only
@@ -105,7 +115,8 @@ export function parseLexicon(asset: Uint8Array | string, expectedVariant: Varian
     lineStarts.push(newline + 1);
   }
 
-  function lookup(word: string): string | undefined {
+  /** Start and end of the value of an exact key (the phonemes, plus `\t*` on CMUdict-only lines), or undefined. */
+  function find(word: string): [start: number, end: number] | undefined {
     const key = Buffer.from(word);
     let low = 0;
     let high = lineStarts.length - 1;
@@ -117,7 +128,7 @@ export function parseLexicon(asset: Uint8Array | string, expectedVariant: Varian
       const order = key.compare(bytes, start, tab);
       if (order === 0) {
         const end = bytes.indexOf(NEWLINE, tab);
-        return bytes.toString("utf8", tab + 1, end === -1 ? bytes.length : end);
+        return [tab + 1, end === -1 ? bytes.length : end];
       }
       if (order > 0) low = middle + 1;
       else high = middle - 1;
@@ -125,10 +136,26 @@ export function parseLexicon(asset: Uint8Array | string, expectedVariant: Varian
     return undefined;
   }
 
+  function lookup(word: string): string | undefined {
+    const found = find(word);
+    if (found === undefined) return undefined;
+    const [start, end] = found;
+    const secondTab = bytes.indexOf(TAB, start);
+    return bytes.toString("utf8", start, secondTab !== -1 && secondTab < end ? secondTab : end);
+  }
+
+  function isCmudictOnly(word: string): boolean {
+    const found = find(word);
+    if (found === undefined) return false;
+    const secondTab = bytes.indexOf(TAB, found[0]);
+    return secondTab !== -1 && secondTab < found[1];
+  }
+
   return {
     variant: expectedVariant,
     size: lineStarts.length,
     lookup,
+    isCmudictOnly,
     heteronym: (word) => heteronyms[word],
   };
 }

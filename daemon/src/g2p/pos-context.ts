@@ -1,7 +1,8 @@
 /**
  * A small stand-in for Misaki's part-of-speech tagger (spaCy): guesses the tag of a word that has entries by part
  * of speech from the words around it. The cues are word lists (data, not code). Tags follow Misaki's lexicon keys:
- * VB base form, VBP present, VBD past / VBN participle, NOUN, DT.
+ * VB base form, VBP present, VBD past / VBN participle, NOUN, ADJ, DT. Measured on the parity harness
+ * (test/real-model/g2p-parity.ts), not tuned to it word by word.
  */
 
 import type { PosKey } from "./lexicon.js";
@@ -34,17 +35,83 @@ const NOUN_CUES: ReadonlySet<string> = new Set([
   ...["with", "from", "at", "by", "about", "into", "under", "over", "after", "before", "without", "and", "or"],
 ]);
 
+/** Auxiliaries that open a question: "did you read", "have you read" take the base form. */
+const QUESTION_AUXILIARIES: ReadonlySet<string> = new Set([
+  ...["do", "does", "did", "will", "would", "can", "could", "should", "shall", "may", "might", "must"],
+  ...["have", "has", "had"],
+]);
+
+/** Words that start a noun phrase or stand for one: a verb is the likely word before them. */
+const OBJECT_STARTS: ReadonlySet<string> = new Set([
+  ...["the", "a", "an", "this", "that", "these", "those", "my", "your", "his", "her", "its", "our", "their"],
+  ...["some", "any", "every", "each", "all", "me", "him", "us", "them", "it"],
+]);
+
+/** Function words: after "the X", one of these means X is the noun itself, not a modifier of a noun. */
+const FUNCTION_WORDS: ReadonlySet<string> = new Set([
+  ...["of", "in", "on", "at", "to", "for", "with", "from", "by", "and", "or", "but", "is", "was", "are", "were"],
+  ...["has", "had", "have", "will", "would", "can", "could", "should", "that", "which", "who", "as", "than"],
+]);
+
+/** Where a word stands: the two words before it and the one after (lowercase, undefined across punctuation). */
+export interface PosContext {
+  readonly previousWord?: string;
+  readonly secondPreviousWord?: string;
+  readonly nextWord?: string;
+}
+
+function isCue(word: string): boolean {
+  return (
+    PAST_CUES.has(word) ||
+    BASE_FORM_CUES.has(word) ||
+    PRESENT_CUES.has(word) ||
+    NOUN_CUES.has(word) ||
+    QUESTION_AUXILIARIES.has(word)
+  );
+}
+
 /**
- * Guesses the part of speech of a word from the lowercase word before it (undefined at the start of a sentence or
- * after punctuation). Returns undefined when nothing suggests a tag, so the entry's DEFAULT applies.
+ * Guesses the part of speech of a word from the words around it. Returns undefined when nothing suggests a tag,
+ * so the entry's DEFAULT applies.
  */
-export function guessPosTag(previousWord: string | undefined): PosTag | undefined {
+export function guessPosTag(context: PosContext): PosTag | undefined {
+  const { previousWord, secondPreviousWord, nextWord } = context;
   if (previousWord === undefined) return undefined;
   if (PAST_CUES.has(previousWord)) return "VBD";
   if (BASE_FORM_CUES.has(previousWord)) return "VB";
-  if (PRESENT_CUES.has(previousWord)) return "VBP";
-  if (NOUN_CUES.has(previousWord)) return "NOUN";
+  if (PRESENT_CUES.has(previousWord)) {
+    return secondPreviousWord !== undefined && QUESTION_AUXILIARIES.has(secondPreviousWord) ? "VB" : "VBP";
+  }
+  if (NOUN_CUES.has(previousWord)) {
+    // "a close friend": a content word follows, so this one modifies it.
+    return nextWord === undefined || FUNCTION_WORDS.has(nextWord) ? "NOUN" : "ADJ";
+  }
+  // "the teacher read the poem": after a content word and before an object, a finite verb (past, for "read").
+  if (nextWord !== undefined && OBJECT_STARTS.has(nextWord) && !isCue(previousWord)) return "VBD";
   return undefined;
+}
+
+/** Words before which "that" is a conjunction or relative pronoun, not a demonstrative: "said that the…". */
+const CLAUSE_STARTS: ReadonlySet<string> = new Set([
+  ...["the", "a", "an", "this", "these", "those", "my", "your", "his", "her", "its", "our", "their", "most"],
+  ...["i", "you", "we", "they", "he", "she", "it", "there", "some", "all", "no", "every", "each", "many"],
+]);
+
+/** Words after which "that" points at something: "hear that noise", "if that's easier", "all that". */
+const DEMONSTRATIVE_CUES: ReadonlySet<string> = new Set([
+  ...["if", "is", "was", "like", "all", "about", "of", "in", "at", "for", "with", "on", "from", "by", "ever"],
+  ...["hear", "heard", "see", "saw", "believe", "read", "do", "did", "does", "love", "want", "need", "take"],
+]);
+
+/**
+ * Whether "that" is a determiner or demonstrative pronoun (Misaki's DT, stressed ðˈæt) rather than a conjunction
+ * or relative pronoun (unstressed ðæt): at the start or end of a phrase, or after a cue, unless a clause follows.
+ */
+export function isDemonstrativeThat(context: PosContext): boolean {
+  const { previousWord, nextWord } = context;
+  if (nextWord !== undefined && CLAUSE_STARTS.has(nextWord)) return false;
+  if (previousWord === undefined || nextWord === undefined) return true;
+  return DEMONSTRATIVE_CUES.has(previousWord) || nextWord === "'s";
 }
 
 /** Misaki's `get_parent_tag`: VB… → VERB, NN… → NOUN, RB… → ADV, JJ… → ADJ. */

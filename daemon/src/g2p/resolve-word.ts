@@ -8,7 +8,7 @@ import { lookupWithCase } from "./lexicon-case.js";
 import { resolveInflection } from "./morphology.js";
 import { isNumberWord } from "./number-words.js";
 import { CONSONANTS, VOWELS } from "./phoneme-sets.js";
-import { guessPosTag, parentTag } from "./pos-context.js";
+import { guessPosTag, isDemonstrativeThat, parentTag } from "./pos-context.js";
 import { isSpellable, spellWord } from "./spell.js";
 import { applyStress } from "./stress.js";
 
@@ -19,6 +19,8 @@ export type UserLexicon = ReadonlyMap<string, string>;
 export interface WordContext {
   /** The previous word, lowercase; undefined at the start or after punctuation. */
   readonly previousWord?: string;
+  /** The word before the previous one, lowercase; undefined at the start or across punctuation. */
+  readonly secondPreviousWord?: string;
   /** The next word, lowercase; undefined when punctuation or the end follows. */
   readonly nextWord?: string;
   /**
@@ -107,7 +109,8 @@ function lookupEntry(key: string, lexicon: Lexicon): Entry | undefined {
 function pickByTag(entry: Entry, context: WordContext): string {
   if (typeof entry === "string") return entry;
   if (context.nextPhonemes === undefined && entry.None !== undefined) return entry.None;
-  const tag = guessPosTag(context.previousWord);
+  if (entry.DT !== undefined && isDemonstrativeThat(context)) return entry.DT;
+  const tag = guessPosTag(context);
   if (tag === undefined) return entry.DEFAULT;
   return entry[tag] ?? entry[parentTag(tag)] ?? entry.DEFAULT;
 }
@@ -132,9 +135,12 @@ function resolveFromLexicon(word: string, context: WordContext, lexicon: Lexicon
   if (isAllCaps(word) && isSpellable(word)) return spellWord(word, lexicon);
   // "dogs'" sounds like "dogs".
   if (lower.endsWith("s'")) return resolveFromLexicon(word.slice(0, -1), context, lexicon);
+  // "that's" is "that" before a verb ('s): the stem is chosen as if "'s" came next.
+  const stemContext: WordContext = lower.endsWith("'s") ? { ...context, nextWord: "'s" } : context;
   const lookupStem = (stem: string): string | undefined => {
+    if (lexicon.isCmudictOnly(stem)) return undefined;
     const entry = lookupPlain(stem, lexicon);
-    return entry === undefined ? undefined : pickByTag(entry, context);
+    return entry === undefined ? undefined : pickByTag(entry, stemContext);
   };
   return resolveInflection(lower, lookupStem, lexicon.variant) ?? resolveClitic(lower, context, lexicon);
 }

@@ -35,6 +35,9 @@ const AMERICAN: [text: string, expected: string][] = [
   ["Give it to a friend.", "ɡˈɪv ɪt tə ɐ fɹˈɛnd."],
   ["We know they have left, and this.", "wˌi nˈO ðA hæv lˈɛft, ænd ðˈɪs."],
   ["The residents said it was in.", "ðə ɹˈɛzədᵊnts sˈɛd ɪt wʌz ˈɪn."],
+  ["He wanted to console her.", "hˌi wˈɑntᵻd tə kənsˈOl hˌɜɹ."],
+  ["Wait, did you hear that noise?", "wˈAt, dˈɪd ju hˈɪɹ ðˈæt nˈYz?"],
+  ["I think that we should go.", "ˌI θˈɪŋk ðæt wi ʃˌʊd ɡˌO."],
   // The normaliser writes "25" and "2.5" as below; Misaki reads those digits as separate number words.
   ["They have twenty-five cats.", "ðˌA hæv twˈɛnti fˈIv kˈæts."],
   ["It weighs two point five kilograms.", "ˌɪt wˈAz tˈu pYnt fˈIv kˈɪləɡɹˌæmz."],

@@ -24,6 +24,16 @@ describe("parseLexicon", () => {
     expect(lexicon.heteronym("constructor")).toBeUndefined();
   });
 
+  it("tells CMUdict-only words apart without changing their phonemes", () => {
+    const marked = parseLexicon(serializeLexicon({ ...DATA, cmudictOnly: new Set(["zebra"]) }), "en-us");
+    expect([marked.lookup("zebra"), marked.isCmudictOnly("zebra")]).toEqual(["zˈibɹə", true]);
+    expect([marked.lookup("hello"), marked.isCmudictOnly("hello"), marked.isCmudictOnly("absent")]).toEqual([
+      "həlˈO",
+      false,
+      false,
+    ]);
+  });
+
   it("returns heteronym tables", () => {
     expect(lexicon.heteronym("read")).toEqual({ DEFAULT: "ɹˈid", VBD: "ɹˈɛd" });
   });

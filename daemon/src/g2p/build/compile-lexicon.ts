@@ -166,9 +166,13 @@ export function compileLexicon(
   const keepCmudict = (word: string): boolean => !knownToMisaki(word) && !misakiDerives(word, knownToMisaki);
   for (const [word, phonemes] of Object.entries(cmudict.words)) if (keepCmudict(word)) words[word] = phonemes;
   for (const [word, entry] of Object.entries(cmudict.heteronyms)) if (!knownToMisaki(word)) heteronyms[word] = entry;
+  // Hand-written overrides (kokoro) are this product's own entries, not CMUdict's: stems may build on them.
+  const overrides = new Set(Object.keys({ ...FUNCTION_WORDS, ...EXTRA_WORDS, ...LETTER_NAMES }));
+  const cmudictOnly = new Set(Object.keys(words).filter((word) => !overrides.has(word)));
   for (const [word, entry] of entries) {
+    cmudictOnly.delete(word);
     if (typeof entry === "string") words[word] = entry;
     else heteronyms[word] = entry;
   }
-  return { variant, notice: `${misaki.notice}\n\n${CMUDICT_NOTICE}`, words, heteronyms };
+  return { variant, notice: `${misaki.notice}\n\n${CMUDICT_NOTICE}`, words, heteronyms, cmudictOnly };
 }
