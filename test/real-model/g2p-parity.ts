@@ -59,11 +59,27 @@ function percent(part: number, whole: number): string {
 
 const british = process.argv.includes("--british");
 const variant: Variant = british ? "en-gb" : "en-us";
-const sentences = readFileSync(SENTENCES_FILE, "utf8").split("\n").filter(Boolean);
+/** The sentences file: one sentence a line, `# category` lines opening each group. */
+function readSentences(): { sentences: string[]; categories: string[] } {
+  const sentences: string[] = [];
+  const categories: string[] = [];
+  let category = "uncategorised";
+  for (const line of readFileSync(SENTENCES_FILE, "utf8").split("\n")) {
+    if (line.startsWith("# ")) category = line.slice(2).trim();
+    else if (line.trim() !== "") {
+      sentences.push(line);
+      categories.push(category);
+    }
+  }
+  return { sentences, categories };
+}
+
+const { sentences, categories } = readSentences();
 const references = misakiReference(sentences, british);
 const g2p = createG2P({ lexicons: { [variant]: await loadLexicon(variant) }, fallback: createEspeakFallback() });
 
 let identical = 0;
+const byCategory = new Map<string, { identical: number; total: number }>();
 let distance = 0;
 let referenceLength = 0;
 const differences: WordDifference[] = [];
@@ -74,8 +90,12 @@ for (const [index, sentence] of sentences.entries()) {
   const ours = (await g2p.phonemize(normalizeText(sentence), variant)).phonemes.trim();
   distance += editDistance(ours, expected);
   referenceLength += Array.from(expected).length;
+  const group = byCategory.get(categories[index] as string) ?? { identical: 0, total: 0 };
+  byCategory.set(categories[index] as string, group);
+  group.total++;
   if (ours === expected) {
     identical++;
+    group.identical++;
     continue;
   }
   differences.push(...differingWords(phonemeWords(ours), referenceWords(reference.words)));
@@ -99,6 +119,10 @@ const out: string[] = [
   `| sentences phoneme-identical | ${identical} / ${sentences.length} = **${percent(identical, sentences.length)}** |`,
   `| phoneme error rate (edit distance / Misaki's symbols) | ${distance} / ${referenceLength} = **${percent(distance, referenceLength)}** |`,
   `| differing words (aligned) | ${differences.length} |`,
+  ...[...byCategory].map(
+    ([category, group]) =>
+      `| – ${category} | ${group.identical} / ${group.total} = ${percent(group.identical, group.total)} |`,
+  ),
   "",
   `Most frequent differing words (top ${TOP_WORDS}):`,
   "",
