@@ -121,7 +121,8 @@ function stripDiacritics(word: string): string {
 
 /** Lexicon entry of a word, then the same without diacritics (café → cafe). */
 function lookupPlain(word: string, lexicon: Lexicon): Entry | undefined {
-  const plain = stripDiacritics(word);
+  // eslint-disable-next-line no-control-regex -- ASCII words (nearly all) skip the Unicode normalisation.
+  const plain = /^[\x00-\x7f]*$/.test(word) ? word : stripDiacritics(word);
   return lookupEntry(word, lexicon) ?? (plain === word ? undefined : lookupEntry(plain, lexicon));
 }
 

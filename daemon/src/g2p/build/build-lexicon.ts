@@ -7,7 +7,14 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { dictionary } from "cmu-pronouncing-dictionary";
-import { DEFAULT_LEXICON_DIRECTORY, lexiconFileName, serializeLexicon } from "../lexicon.js";
+import {
+  DEFAULT_LEXICON_DIRECTORY,
+  indexLexicon,
+  lexiconFileName,
+  lexiconIndexFileName,
+  serializeLexicon,
+  serializeLexiconIndex,
+} from "../lexicon.js";
 import { VARIANTS } from "../phoneme-sets.js";
 import { compileLexicon } from "./compile-lexicon.js";
 import { readMisakiTable } from "./misaki-table.js";
@@ -17,6 +24,8 @@ await mkdir(outputDirectory, { recursive: true });
 for (const variant of VARIANTS) {
   const path = join(outputDirectory, lexiconFileName(variant));
   const asset = compileLexicon(dictionary, variant, readMisakiTable(variant));
-  await writeFile(path, serializeLexicon(asset));
+  const bytes = Buffer.from(serializeLexicon(asset));
+  await writeFile(path, bytes);
+  await writeFile(join(outputDirectory, lexiconIndexFileName(variant)), serializeLexiconIndex(indexLexicon(bytes)));
   process.stdout.write(`wrote ${path}: ${Object.keys(asset.words).length} words\n`);
 }
