@@ -87,13 +87,7 @@ function isBrokenBetween(tokens: readonly Token[], left: number, right: number):
   return false;
 }
 
-function resolveParts(
-  unit: WordUnit,
-  context: WordContext,
-  lexicon: Lexicon,
-  user: UserLexicon | undefined,
-  cmudictForNames: boolean,
-): string | undefined {
+function resolveParts(unit: WordUnit, context: WordContext, lexicon: Lexicon, user?: UserLexicon): string | undefined {
   const resolved: { text: string; phonemes: string }[] = [];
   unit.parts.forEach((part, index) => {
     const isFirst = index === 0;
@@ -104,7 +98,7 @@ function resolveParts(
       nextWord: isLast ? context.nextWord : unit.parts[index + 1]?.toLowerCase(),
       nextPhonemes: isLast ? context.nextPhonemes : undefined,
     };
-    const word = resolveWord(part, partContext, lexicon, user, cmudictForNames);
+    const word = resolveWord(part, partContext, lexicon, user);
     if (word) resolved.push({ text: part, phonemes: word.phonemes });
   });
   if (resolved.length !== unit.parts.length || resolved.length === 0) return undefined;
@@ -133,11 +127,7 @@ export function createG2P(options: G2POptions): G2P {
   /** Words no rule resolves without context; they go to the fallback together. */
   function findUnresolved(units: readonly WordUnit[], lexicon: Lexicon): string[] {
     const unresolved = units
-      .filter(
-        (unit) =>
-          unit.phonemes === undefined &&
-          resolveParts(unit, {}, lexicon, userLexicon, options.fallback === undefined) === undefined,
-      )
+      .filter((unit) => unit.phonemes === undefined && resolveParts(unit, {}, lexicon, userLexicon) === undefined)
       .map((unit) => unit.text);
     return [...new Set(unresolved)];
   }
@@ -170,13 +160,11 @@ export function createG2P(options: G2POptions): G2P {
         nextPhonemes:
           future && !isBrokenBetween(tokens, unit.tokenIndex, future.tokenIndex) ? future.phonemes : undefined,
       };
-      let phonemes = unit.phonemes ?? resolveParts(unit, context, lexicon, userLexicon, options.fallback === undefined);
+      let phonemes = unit.phonemes ?? resolveParts(unit, context, lexicon, userLexicon);
       if (phonemes === undefined) {
         phonemes = fallbackPhonemes.get(unit.text);
         if (phonemes !== undefined) fallbackWords.unshift(unit.text);
       }
-      // A name left to the fallback that it could not say: CMUdict's reading after all.
-      phonemes ??= resolveParts(unit, context, lexicon, userLexicon, true);
       if (phonemes === undefined && isSpellable(unit.text)) phonemes = spellWord(unit.text, lexicon);
       if (phonemes === undefined) {
         unpronounced.add(unit.tokenIndex);

@@ -126,30 +126,16 @@ function lookupPlain(word: string, lexicon: Lexicon): Entry | undefined {
   return lookupEntry(word, lexicon) ?? (plain === word ? undefined : lookupEntry(plain, lexicon));
 }
 
-/**
- * A Capitalised word only CMUdict knows is most likely a name Misaki lacks; Misaki (so Kokoro's training data) says
- * those with espeak, so when the fallback is there they are left to it and CMUdict is the last resort.
- */
-function isDeferredName(word: string, lower: string, lexicon: Lexicon): boolean {
-  return word !== lower && !isAllCaps(word) && lexicon.isCmudictOnly(lower);
-}
-
-function resolveFromLexicon(
-  word: string,
-  context: WordContext,
-  lexicon: Lexicon,
-  cmudictForNames: boolean,
-): string | undefined {
+function resolveFromLexicon(word: string, context: WordContext, lexicon: Lexicon): string | undefined {
   if (/^[A-Z]$/.test(word)) return lexicon.lookup(word);
   const lower = word.toLowerCase();
-  if (!cmudictForNames && isDeferredName(word, lower, lexicon)) return undefined;
   // Misaki reads a word in capitals by its lowercase entry when it has none of its own (except ALL-CAPS ones
   // nothing knows, which are spelled below).
   const known = lookupPlain(word, lexicon) ?? (word === lower ? undefined : lookupPlain(lower, lexicon));
   if (known !== undefined) return pickByTag(known, context);
   if (isAllCaps(word) && isSpellable(word)) return spellWord(word, lexicon);
   // "dogs'" sounds like "dogs".
-  if (lower.endsWith("s'")) return resolveFromLexicon(word.slice(0, -1), context, lexicon, cmudictForNames);
+  if (lower.endsWith("s'")) return resolveFromLexicon(word.slice(0, -1), context, lexicon);
   // "that's" is "that" before a verb ('s): the stem is chosen as if "'s" came next.
   const stemContext: WordContext = lower.endsWith("'s") ? { ...context, nextWord: "'s" } : context;
   const lookupStem = (stem: string): string | undefined => {
@@ -172,15 +158,13 @@ function resolveClitic(lower: string, context: WordContext, lexicon: Lexicon): s
 
 /**
  * Resolves a word (one part of a compound, letters/digits/apostrophes only) without the espeak fallback.
- * Returns undefined when only the fallback can help. Never throws. With `cmudictForNames` false, a Capitalised
- * word known only from CMUdict is left to the fallback (see isDeferredName).
+ * Returns undefined when only the fallback can help. Never throws.
  */
 export function resolveWord(
   word: string,
   context: WordContext,
   lexicon: Lexicon,
   userLexicon?: UserLexicon,
-  cmudictForNames = true,
 ): ResolvedWord | undefined {
   const user = userLexicon?.get(word) ?? userLexicon?.get(word.toLowerCase());
   if (user !== undefined) return { phonemes: user, source: "user" };
@@ -190,7 +174,7 @@ export function resolveWord(
     const digits = spellWord(word, lexicon);
     return digits === undefined ? undefined : { phonemes: digits, source: "rules" };
   }
-  const phonemes = resolveFromLexicon(word, context, lexicon, cmudictForNames);
+  const phonemes = resolveFromLexicon(word, context, lexicon);
   if (phonemes === undefined || phonemes === "") return undefined;
   return { phonemes: applyStress(phonemes, caseStress(word)), source: "lexicon" };
 }
