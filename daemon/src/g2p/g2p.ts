@@ -7,7 +7,8 @@
 import type { Fallback } from "./espeak-fallback.js";
 import type { Lexicon } from "./lexicon.js";
 import type { Variant } from "./phoneme-sets.js";
-import { resolveWord, type UserLexicon, type WordContext } from "./resolve-word.js";
+import { resolveWord, startsWithVowel, type UserLexicon, type WordContext } from "./resolve-word.js";
+import { isSpelledTensNumber } from "./number-words.js";
 import { isSpellable, spellWord } from "./spell.js";
 import { applyStress, balanceCompoundStress } from "./stress.js";
 import { tokenize, type Token } from "./tokenize.js";
@@ -74,6 +75,18 @@ function areAdjacent(tokens: readonly Token[], left: number, right: number): boo
   return true;
 }
 
+/** Punctuation that ends Misaki's look-ahead (`NON_QUOTE_PUNCTS`); quotes and brackets let it through. */
+const CONTEXT_BREAKS: ReadonlySet<string> = new Set([";", ":", ",", ".", "!", "?", "—", "…"]);
+
+/** Whether a context-breaking punctuation mark lies between two token positions. */
+function isBrokenBetween(tokens: readonly Token[], left: number, right: number): boolean {
+  for (let i = left + 1; i < right; i++) {
+    const token = tokens[i];
+    if (token?.kind === "punctuation" && CONTEXT_BREAKS.has(token.text)) return true;
+  }
+  return false;
+}
+
 function resolveParts(unit: WordUnit, context: WordContext, lexicon: Lexicon, user?: UserLexicon): string | undefined {
   const resolved: { text: string; phonemes: string }[] = [];
   unit.parts.forEach((part, index) => {
@@ -81,6 +94,7 @@ function resolveParts(unit: WordUnit, context: WordContext, lexicon: Lexicon, us
     const isLast = index === unit.parts.length - 1;
     const partContext: WordContext = {
       previousWord: isFirst ? context.previousWord : undefined,
+      secondPreviousWord: isFirst ? context.secondPreviousWord : undefined,
       nextWord: isLast ? context.nextWord : unit.parts[index + 1]?.toLowerCase(),
       nextPhonemes: isLast ? context.nextPhonemes : undefined,
     };
@@ -88,6 +102,8 @@ function resolveParts(unit: WordUnit, context: WordContext, lexicon: Lexicon, us
     if (word) resolved.push({ text: part, phonemes: word.phonemes });
   });
   if (resolved.length !== unit.parts.length || resolved.length === 0) return undefined;
+  // Misaki reads a number's words separately (num2words), not as a compound.
+  if (isSpelledTensNumber(unit.parts)) return resolved.map((part) => part.phonemes).join(" ");
   return resolved.length === 1 ? resolved[0]?.phonemes : balanceCompoundStress(resolved).join("");
 }
 
@@ -126,17 +142,23 @@ export function createG2P(options: G2POptions): G2P {
     const fallbackWords: string[] = [];
     const unpronounced = new Set<number>();
     let next: { unit: WordUnit; phonemes: string } | undefined;
+    // Misaki's look-ahead: the nearest following word with a sound (ɐ alone has none), up to a context break.
+    let future: { tokenIndex: number; phonemes: string } | undefined;
     for (let i = units.length - 1; i >= 0; i--) {
       const unit = units[i] as WordUnit;
       const previous = units[i - 1];
+      const secondPrevious = units[i - 2];
+      const previousAdjacent = previous !== undefined && areAdjacent(tokens, previous.tokenIndex, unit.tokenIndex);
       const context: WordContext = {
-        previousWord:
-          previous && areAdjacent(tokens, previous.tokenIndex, unit.tokenIndex)
-            ? previous.text.toLowerCase()
+        previousWord: previousAdjacent ? previous.text.toLowerCase() : undefined,
+        secondPreviousWord:
+          previousAdjacent && secondPrevious && areAdjacent(tokens, secondPrevious.tokenIndex, previous.tokenIndex)
+            ? secondPrevious.text.toLowerCase()
             : undefined,
         nextWord:
           next && areAdjacent(tokens, unit.tokenIndex, next.unit.tokenIndex) ? next.unit.text.toLowerCase() : undefined,
-        nextPhonemes: next && areAdjacent(tokens, unit.tokenIndex, next.unit.tokenIndex) ? next.phonemes : undefined,
+        nextPhonemes:
+          future && !isBrokenBetween(tokens, unit.tokenIndex, future.tokenIndex) ? future.phonemes : undefined,
       };
       let phonemes = unit.phonemes ?? resolveParts(unit, context, lexicon, userLexicon);
       if (phonemes === undefined) {
@@ -151,6 +173,7 @@ export function createG2P(options: G2POptions): G2P {
       if (unit.stress !== undefined && unit.phonemes === undefined) phonemes = applyStress(phonemes, unit.stress);
       phonemesByToken.set(unit.tokenIndex, phonemes);
       next = { unit, phonemes };
+      if (startsWithVowel(phonemes) !== undefined) future = { tokenIndex: unit.tokenIndex, phonemes };
     }
     let text = "";
     const unknown = new Set<string>();

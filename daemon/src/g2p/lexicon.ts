@@ -3,8 +3,8 @@
  * `loadLexicon` once per variant and passes the result in; lookups afterwards are pure.
  *
  * Format (why not one JSON object: JSON.parse of 126k keys took ~100 ms, over the 50 ms start-up budget): line 1 is a
- * JSON header (format, variant, CMUdict notice, heteronyms); every further line is `word<TAB>phonemes`, sorted by
- * UTF-8 bytes. Loading reads the bytes and indexes the line starts without decoding; lookups binary-search them.
+ * JSON header (format, variant, Misaki and CMUdict notices, entries by part of speech); every further line is
+ * `word<TAB>phonemes`, sorted by UTF-8 bytes. Keys keep their case (Misaki has "US" and "us"). Loading reads the bytes and indexes the line starts without decoding; lookups binary-search them.
  */
 
 import { readFile } from "node:fs/promises";
@@ -13,10 +13,14 @@ import { fileURLToPath } from "node:url";
 import { isVariant, type Variant } from "./phoneme-sets.js";
 
 /** Bumped when the asset layout changes, so a stale asset is refused rather than misread. */
-export const LEXICON_FORMAT = 3;
+export const LEXICON_FORMAT = 4;
 
-/** Part-of-speech keys of heteronym entries (Misaki's tags; `None` = nothing follows the word). */
-export type PosKey = "DEFAULT" | "VERB" | "NOUN" | "VBD" | "None";
+/**
+ * Part-of-speech keys of heteronym entries, as Misaki's lexicons write them: Penn tags (VBD past tense, VBN past
+ * participle, VBP present, DT determiner), their parents (VERB, NOUN, ADJ, ADV), DEFAULT, and `None` = nothing
+ * follows the word.
+ */
+export type PosKey = "DEFAULT" | "VERB" | "NOUN" | "ADJ" | "ADV" | "VB" | "VBD" | "VBN" | "VBP" | "DT" | "None";
 
 export type HeteronymEntry = Readonly<Partial<Record<PosKey, string>>> & { readonly DEFAULT: string };
 
@@ -24,9 +28,11 @@ export type HeteronymEntry = Readonly<Partial<Record<PosKey, string>>> & { reado
 export interface LexiconData {
   readonly variant: Variant;
   readonly notice: string;
-  /** Lowercase words (and uppercase letter names) → Misaki phonemes. */
+  /** Words (case as Misaki writes them; CMUdict-derived ones lowercase) → Misaki phonemes. */
   readonly words: Readonly<Record<string, string>>;
   readonly heteronyms: Readonly<Record<string, HeteronymEntry>>;
+  /** Words that only CMUdict supplied (Misaki has no entry); written with a third field `*`. */
+  readonly cmudictOnly?: ReadonlySet<string>;
 }
 
 /** A loaded lexicon of one variant. */
@@ -36,6 +42,11 @@ export interface Lexicon {
   readonly size: number;
   /** Phonemes of an exact key, or undefined. */
   lookup(word: string): string | undefined;
+  /**
+   * Whether an exact key came only from CMUdict. Misaki's suffix rules build on its own entries only, so stems are
+   * looked up without these (else "wanted" would be read as CMUdict's stray "wante" + d).
+   */
+  isCmudictOnly(word: string): boolean;
   /** The part-of-speech table of a heteronym, or undefined. */
   heteronym(word: string): HeteronymEntry | undefined;
 }
@@ -45,6 +56,11 @@ export const DEFAULT_LEXICON_DIRECTORY = fileURLToPath(new URL("../../../assets/
 
 export function lexiconFileName(variant: Variant): string {
   return `${variant}.tsv`;
+}
+
+/** The index written beside each asset by the build. */
+export function lexiconIndexFileName(variant: Variant): string {
+  return `${variant}.idx`;
 }
 
 /** Sort order of the asset lines: UTF-8 bytes, the order in which `parseLexicon` binary-searches them. */
@@ -58,7 +74,9 @@ export function serializeLexicon(data: LexiconData): string {
   const keys = Object.keys(data.words)
     .filter((word) => !/[\t\n]/.test(word))
     .sort(compareUtf8);
-  return [JSON.stringify(header), ...keys.map((word) => `${word}\t${data.words[word]}`)].join("\n");
+  const line = (word: string): string =>
+    `${word}\t${data.words[word]}${data.cmudictOnly?.has(word) === true ? CMUDICT_ONLY_SUFFIX : ""}`;
+  return [JSON.stringify(header), ...keys.map(line)].join("\n");
 }
 
 function parseHeader(line: string, expectedVariant: Variant): Record<string, HeteronymEntry> {
@@ -83,12 +101,82 @@ function parseHeader(line: string, expectedVariant: Variant): Record<string, Het
 
 const NEWLINE = 0x0a;
 const TAB = 0x09;
+const CMUDICT_ONLY_SUFFIX = "\t*";
+const BUCKETS = 0x10000;
+
+/**
+ * The bucket of a key from its first two bytes; a key's end counts as a tab (every line has one after its key), so
+ * buckets follow the asset's byte order, where a key sorts before the longer keys it begins.
+ */
+function bucketOf(bytes: Uint8Array, start: number): number {
+  const first = bytes[start] ?? TAB;
+  const second = first === TAB ? TAB : (bytes[start + 1] ?? TAB);
+  return (first << 8) | (first === NEWLINE || second === NEWLINE ? TAB : second);
+}
+
+/** Where each line of an asset starts, and the first line of each two-byte bucket (see `bucketOf`). */
+export interface LexiconIndex {
+  readonly assetLength: number;
+  readonly lineStarts: Uint32Array;
+  readonly bucketStarts: Uint32Array;
+}
+
+/**
+ * Indexes asset bytes: the line starts after the header, and per two-byte bucket its first line, so a lookup's
+ * binary search spans a few dozen lines instead of 250,000. The build stores it beside the asset
+ * (`serializeLexiconIndex`): scanning 6 MB at every start-up took 20–30 ms, reading the index takes ~1 ms.
+ */
+export function indexLexicon(bytes: Buffer): LexiconIndex {
+  const starts: number[] = [];
+  for (let newline = bytes.indexOf(NEWLINE); newline !== -1; newline = bytes.indexOf(NEWLINE, newline + 1)) {
+    starts.push(newline + 1);
+  }
+  const lineStarts = Uint32Array.from(starts);
+  const bucketStarts = new Uint32Array(BUCKETS + 1);
+  let bucket = 0;
+  lineStarts.forEach((start, line) => {
+    const lineBucket = bucketOf(bytes, start);
+    while (bucket <= lineBucket) bucketStarts[bucket++] = line;
+  });
+  while (bucket <= BUCKETS) bucketStarts[bucket++] = lineStarts.length;
+  return { assetLength: bytes.length, lineStarts, bucketStarts };
+}
+
+const INDEX_MAGIC = 0x3158_4c4b; // "KLX1" read as little-endian
+
+/** The index file: magic, asset length, line count, buckets, line starts (all uint32 little-endian). */
+export function serializeLexiconIndex(index: LexiconIndex): Uint8Array {
+  const words = new Uint32Array(3 + index.bucketStarts.length + index.lineStarts.length);
+  words.set([INDEX_MAGIC, index.assetLength, index.lineStarts.length]);
+  words.set(index.bucketStarts, 3);
+  words.set(index.lineStarts, 3 + index.bucketStarts.length);
+  return new Uint8Array(words.buffer);
+}
+
+/** Reads an index file; undefined when it is not one (then the loader indexes the asset itself). */
+export function parseLexiconIndex(bytes: Uint8Array): LexiconIndex | undefined {
+  if (bytes.byteLength % 4 !== 0 || bytes.byteLength < 12 + 4 * (BUCKETS + 1)) return undefined;
+  const aligned = bytes.byteOffset % 4 === 0 ? bytes : new Uint8Array(bytes);
+  const words = new Uint32Array(aligned.buffer, aligned.byteOffset, aligned.byteLength / 4);
+  const [magic, assetLength = 0, lineCount = 0] = words;
+  if (magic !== INDEX_MAGIC || words.length !== 3 + BUCKETS + 1 + lineCount) return undefined;
+  return {
+    assetLength,
+    bucketStarts: words.subarray(3, 3 + BUCKETS + 1),
+    lineStarts: words.subarray(3 + BUCKETS + 1),
+  };
+}
+
+/** Whether an index was made from these bytes (same length, a line start right after the header's newline). */
+function isIndexOf(index: LexiconIndex, bytes: Buffer): boolean {
+  return index.assetLength === bytes.length && index.lineStarts[0] === bytes.indexOf(NEWLINE) + 1;
+}
 
 /**
  * Parses asset bytes (or text) into a Lexicon; throws Error naming what is wrong. The bytes stay undecoded: only
  * line starts are indexed, and a lookup decodes just the phonemes it found.
  */
-export function parseLexicon(asset: Uint8Array | string, expectedVariant: Variant): Lexicon {
+export function parseLexicon(asset: Uint8Array | string, expectedVariant: Variant, index?: LexiconIndex): Lexicon {
   const bytes =
     typeof asset === "string" ? Buffer.from(asset) : Buffer.from(asset.buffer, asset.byteOffset, asset.length);
   const headerEnd = bytes.indexOf(NEWLINE);
@@ -96,15 +184,14 @@ export function parseLexicon(asset: Uint8Array | string, expectedVariant: Varian
     bytes.toString("utf8", 0, headerEnd === -1 ? bytes.length : headerEnd),
     expectedVariant,
   );
-  const lineStarts: number[] = [];
-  for (let newline = headerEnd; newline !== -1; newline = bytes.indexOf(NEWLINE, newline + 1)) {
-    lineStarts.push(newline + 1);
-  }
+  const { lineStarts, bucketStarts } = index !== undefined && isIndexOf(index, bytes) ? index : indexLexicon(bytes);
 
-  function lookup(word: string): string | undefined {
+  /** Start and end of the value of an exact key (the phonemes, plus `\t*` on CMUdict-only lines), or undefined. */
+  function find(word: string): [start: number, end: number] | undefined {
     const key = Buffer.from(word);
-    let low = 0;
-    let high = lineStarts.length - 1;
+    const keyBucket = bucketOf(key, 0);
+    let low = bucketStarts[keyBucket] as number;
+    let high = (bucketStarts[keyBucket + 1] as number) - 1;
     while (low <= high) {
       const middle = (low + high) >>> 1;
       const start = lineStarts[middle] as number;
@@ -113,7 +200,7 @@ export function parseLexicon(asset: Uint8Array | string, expectedVariant: Varian
       const order = key.compare(bytes, start, tab);
       if (order === 0) {
         const end = bytes.indexOf(NEWLINE, tab);
-        return bytes.toString("utf8", tab + 1, end === -1 ? bytes.length : end);
+        return [tab + 1, end === -1 ? bytes.length : end];
       }
       if (order > 0) low = middle + 1;
       else high = middle - 1;
@@ -121,10 +208,26 @@ export function parseLexicon(asset: Uint8Array | string, expectedVariant: Varian
     return undefined;
   }
 
+  function lookup(word: string): string | undefined {
+    const found = find(word);
+    if (found === undefined) return undefined;
+    const [start, end] = found;
+    const secondTab = bytes.indexOf(TAB, start);
+    return bytes.toString("utf8", start, secondTab !== -1 && secondTab < end ? secondTab : end);
+  }
+
+  function isCmudictOnly(word: string): boolean {
+    const found = find(word);
+    if (found === undefined) return false;
+    const secondTab = bytes.indexOf(TAB, found[0]);
+    return secondTab !== -1 && secondTab < found[1];
+  }
+
   return {
     variant: expectedVariant,
     size: lineStarts.length,
     lookup,
+    isCmudictOnly,
     heteronym: (word) => heteronyms[word],
   };
 }
@@ -143,5 +246,10 @@ export async function loadLexicon(variant: Variant, directory: string = DEFAULT_
       cause: error,
     });
   }
-  return parseLexicon(bytes, variant);
+  // The index is an optimisation: a missing or stale one means the asset is indexed here instead.
+  const indexBytes = await readFile(join(directory, lexiconIndexFileName(variant))).catch((error: unknown) => {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw error;
+  });
+  return parseLexicon(bytes, variant, indexBytes === undefined ? undefined : parseLexiconIndex(indexBytes));
 }

@@ -3,10 +3,12 @@
  * context, the compiled lexicon, inflection rules and letter-by-letter spelling (kokoro-model.md §8.4–8.9).
  */
 
-import type { Lexicon } from "./lexicon.js";
+import type { HeteronymEntry, Lexicon } from "./lexicon.js";
+import { lookupWithCase } from "./lexicon-case.js";
 import { resolveInflection } from "./morphology.js";
+import { isNumberWord } from "./number-words.js";
 import { CONSONANTS, VOWELS } from "./phoneme-sets.js";
-import { guessPosTag } from "./pos-context.js";
+import { guessPosTag, isDemonstrativeThat, parentTag } from "./pos-context.js";
 import { isSpellable, spellWord } from "./spell.js";
 import { applyStress } from "./stress.js";
 
@@ -17,9 +19,14 @@ export type UserLexicon = ReadonlyMap<string, string>;
 export interface WordContext {
   /** The previous word, lowercase; undefined at the start or after punctuation. */
   readonly previousWord?: string;
+  /** The word before the previous one, lowercase; undefined at the start or across punctuation. */
+  readonly secondPreviousWord?: string;
   /** The next word, lowercase; undefined when punctuation or the end follows. */
   readonly nextWord?: string;
-  /** Phonemes of the next word; undefined when punctuation or the end follows. */
+  /**
+   * Phonemes of the nearest following word that has a sound (Misaki's look-ahead skips "a" → ɐ, quotes and
+   * brackets); undefined when a sentence or clause mark (, . ; : ! ? — …) or the end comes first.
+   */
   readonly nextPhonemes?: string;
 }
 
@@ -50,7 +57,7 @@ function isAllCaps(word: string): boolean {
   return word.length > 1 && word === word.toUpperCase() && word !== word.toLowerCase();
 }
 
-/** Misaki's special cases (§8.7) for a, an, am, the, to, I, used, vs. */
+/** Misaki's special cases (§8.7) for a, an, am, the, to, in, I, used, vs, and "point" in a number. */
 function resolveSpecialCase(word: string, context: WordContext, lexicon: Lexicon): string | undefined {
   const lower = word.toLowerCase();
   const nextVowel = startsWithVowel(context.nextPhonemes);
@@ -66,6 +73,14 @@ function resolveSpecialCase(word: string, context: WordContext, lexicon: Lexicon
     case "to":
       if (nextVowel === undefined) return lexicon.lookup("to");
       return nextVowel ? "tʊ" : "tə";
+    case "point": {
+      // "two point five": unstressed between number words, as Misaki reads a decimal.
+      const point = lexicon.lookup("point");
+      const inNumber = isNumberWord(context.previousWord) && isNumberWord(context.nextWord);
+      return point !== undefined && inNumber ? applyStress(point, -2) : undefined;
+    }
+    case "in":
+      return context.nextPhonemes === undefined ? "ˈɪn" : "ɪn";
     case "i":
       return word === "I" ? "ˌI" : undefined;
     case "vs":
@@ -79,34 +94,66 @@ function resolveSpecialCase(word: string, context: WordContext, lexicon: Lexicon
   }
 }
 
-function resolveHeteronym(lower: string, context: WordContext, lexicon: Lexicon): string | undefined {
-  const entry = lexicon.heteronym(lower);
-  if (!entry) return undefined;
+/** A lexicon entry: phonemes, or phonemes by part of speech. */
+type Entry = string | HeteronymEntry;
+
+/** The entry of a key by Misaki's case rule (the exact key, then its other-case form). */
+function lookupEntry(key: string, lexicon: Lexicon): Entry | undefined {
+  return lookupWithCase<Entry>(key, (candidate) => lexicon.heteronym(candidate) ?? lexicon.lookup(candidate));
+}
+
+/**
+ * Misaki's choice within an entry by part of speech: `None` when nothing follows, else the guessed tag, its parent
+ * tag (VBD → VERB), or DEFAULT.
+ */
+function pickByTag(entry: Entry, context: WordContext): string {
+  if (typeof entry === "string") return entry;
   if (context.nextPhonemes === undefined && entry.None !== undefined) return entry.None;
-  const tag = guessPosTag(context.previousWord);
-  return (tag === undefined ? undefined : entry[tag]) ?? entry.DEFAULT;
+  if (entry.DT !== undefined && isDemonstrativeThat(context)) return entry.DT;
+  const tag = guessPosTag(context);
+  if (tag === undefined) return entry.DEFAULT;
+  return entry[tag] ?? entry[parentTag(tag)] ?? entry.DEFAULT;
 }
 
 function stripDiacritics(word: string): string {
   return word.normalize("NFD").replace(/\p{M}/gu, "");
 }
 
-/** Lexicon lookup of a lowercase word, then the same without diacritics (café → cafe). */
-function lookupPlain(lower: string, lexicon: Lexicon): string | undefined {
-  const plain = stripDiacritics(lower);
-  return lexicon.lookup(lower) ?? (plain === lower ? undefined : lexicon.lookup(plain));
+/** Lexicon entry of a word, then the same without diacritics (café → cafe). */
+function lookupPlain(word: string, lexicon: Lexicon): Entry | undefined {
+  // eslint-disable-next-line no-control-regex -- ASCII words (nearly all) skip the Unicode normalisation.
+  const plain = /^[\x00-\x7f]*$/.test(word) ? word : stripDiacritics(word);
+  return lookupEntry(word, lexicon) ?? (plain === word ? undefined : lookupEntry(plain, lexicon));
 }
 
 function resolveFromLexicon(word: string, context: WordContext, lexicon: Lexicon): string | undefined {
   if (/^[A-Z]$/.test(word)) return lexicon.lookup(word);
   const lower = word.toLowerCase();
-  const known = resolveHeteronym(lower, context, lexicon) ?? lookupPlain(lower, lexicon);
-  if (known !== undefined) return known;
+  // Misaki reads a word in capitals by its lowercase entry when it has none of its own (except ALL-CAPS ones
+  // nothing knows, which are spelled below).
+  const known = lookupPlain(word, lexicon) ?? (word === lower ? undefined : lookupPlain(lower, lexicon));
+  if (known !== undefined) return pickByTag(known, context);
   if (isAllCaps(word) && isSpellable(word)) return spellWord(word, lexicon);
   // "dogs'" sounds like "dogs".
   if (lower.endsWith("s'")) return resolveFromLexicon(word.slice(0, -1), context, lexicon);
-  const lookupStem = (stem: string): string | undefined => lookupPlain(stem, lexicon);
-  return resolveInflection(lower, lookupStem, lexicon.variant);
+  // "that's" is "that" before a verb ('s): the stem is chosen as if "'s" came next.
+  const stemContext: WordContext = lower.endsWith("'s") ? { ...context, nextWord: "'s" } : context;
+  const lookupStem = (stem: string): string | undefined => {
+    if (lexicon.isCmudictOnly(stem)) return undefined;
+    const entry = lookupPlain(stem, lexicon);
+    return entry === undefined ? undefined : pickByTag(entry, stemContext);
+  };
+  return resolveInflection(lower, lookupStem, lexicon.variant) ?? resolveClitic(lower, context, lexicon);
+}
+
+/** A word and a clitic the lexicon knows separately, read one after the other: they've → they + 've. */
+function resolveClitic(lower: string, context: WordContext, lexicon: Lexicon): string | undefined {
+  const apostrophe = lower.indexOf("'");
+  if (apostrophe <= 0) return undefined;
+  const host = lookupPlain(lower.slice(0, apostrophe), lexicon);
+  const clitic = lookupPlain(lower.slice(apostrophe), lexicon);
+  if (host === undefined || clitic === undefined) return undefined;
+  return pickByTag(host, context) + pickByTag(clitic, context);
 }
 
 /**

@@ -2,7 +2,15 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadLexicon, parseLexicon, serializeLexicon, type LexiconData } from "../../../daemon/src/g2p/lexicon.js";
+import {
+  indexLexicon,
+  loadLexicon,
+  parseLexicon,
+  parseLexiconIndex,
+  serializeLexicon,
+  serializeLexiconIndex,
+  type LexiconData,
+} from "../../../daemon/src/g2p/lexicon.js";
 
 const DATA: LexiconData = {
   variant: "en-us",
@@ -24,6 +32,16 @@ describe("parseLexicon", () => {
     expect(lexicon.heteronym("constructor")).toBeUndefined();
   });
 
+  it("tells CMUdict-only words apart without changing their phonemes", () => {
+    const marked = parseLexicon(serializeLexicon({ ...DATA, cmudictOnly: new Set(["zebra"]) }), "en-us");
+    expect([marked.lookup("zebra"), marked.isCmudictOnly("zebra")]).toEqual(["zˈibɹə", true]);
+    expect([marked.lookup("hello"), marked.isCmudictOnly("hello"), marked.isCmudictOnly("absent")]).toEqual([
+      "həlˈO",
+      false,
+      false,
+    ]);
+  });
+
   it("returns heteronym tables", () => {
     expect(lexicon.heteronym("read")).toEqual({ DEFAULT: "ɹˈid", VBD: "ɹˈɛd" });
   });
@@ -33,12 +51,57 @@ describe("parseLexicon", () => {
   });
 
   it("refuses an asset of another format", () => {
-    const stale = serializeLexicon(DATA).replace('"format":3', '"format":2');
-    expect(() => parseLexicon(stale, "en-us")).toThrow(/format 2/);
+    const stale = serializeLexicon(DATA).replace('"format":4', '"format":3');
+    expect(() => parseLexicon(stale, "en-us")).toThrow(/format 3/);
   });
 
   it("refuses text without a header", () => {
     expect(() => parseLexicon("hello\thəlˈO", "en-us")).toThrow(/header/);
+  });
+});
+
+describe("the lexicon index", () => {
+  const bytes = Buffer.from(serializeLexicon(DATA));
+  const index = indexLexicon(bytes);
+
+  it("round-trips through its file format and gives the same lookups as indexing at load", () => {
+    const parsed = parseLexiconIndex(serializeLexiconIndex(index));
+    expect(parsed).toBeDefined();
+    expect([...(parsed?.lineStarts ?? [])]).toEqual([...index.lineStarts]);
+    const withIndex = parseLexicon(bytes, "en-us", parsed);
+    for (const [word, phonemes] of Object.entries(DATA.words)) expect(withIndex.lookup(word)).toBe(phonemes);
+    for (const word of ["", "a\t", "zz", "é", "Ab"]) expect(withIndex.lookup(word)).toBeUndefined();
+  });
+
+  it("finds every key whatever its first bytes (one letter, apostrophe, capitals, accents, other scripts)", () => {
+    const words: Record<string, string> = {};
+    const keys = [
+      "'s",
+      "'twas",
+      "A",
+      "AA",
+      "Ab",
+      "a",
+      "aa",
+      "ab",
+      "b",
+      "ba",
+      "café",
+      "cafe",
+      "é",
+      "éclair",
+      "日本",
+      "Zz",
+    ];
+    keys.forEach((key, index) => (words[key] = `p${index}`));
+    const tricky = parseLexicon(serializeLexicon({ ...DATA, words }), "en-us");
+    for (const key of keys) expect(tricky.lookup(key), key).toBe(words[key]);
+    for (const absent of ["'", "B", "ac", "caf", "日", "z"]) expect(tricky.lookup(absent), absent).toBeUndefined();
+  });
+
+  it("is refused when the bytes are not an index", () => {
+    expect(parseLexiconIndex(new Uint8Array(12))).toBeUndefined();
+    expect(parseLexiconIndex(Buffer.from("not an index at all"))).toBeUndefined();
   });
 });
 
@@ -55,6 +118,13 @@ describe("loadLexicon", () => {
   it("reads an asset from a directory", async () => {
     const lexicon = await loadLexicon("en-us", directory);
     expect(lexicon.lookup("hello")).toBe("həlˈO");
+  });
+
+  it("uses the index beside the asset, and indexes the asset itself when the index is stale", async () => {
+    const stale = serializeLexiconIndex(indexLexicon(Buffer.from(serializeLexicon({ ...DATA, words: { a: "ɐ" } }))));
+    await writeFile(join(directory, "en-us.idx"), stale);
+    const lexicon = await loadLexicon("en-us", directory);
+    expect([lexicon.lookup("hello"), lexicon.lookup("zebra"), lexicon.size]).toEqual(["həlˈO", "zˈibɹə", 5]);
   });
 
   it("names the build step when the asset is missing", async () => {

@@ -15,10 +15,10 @@ const CASES: [word: string, context: WordContext, expected: string | undefined][
   ["Hello", {}, "həlˈO"],
   ["It", { nextPhonemes: "ɪz" }, "ˌɪt"],
   ["NASA", {}, "nˈæsə"],
-  ["café", {}, "kəfˈA"],
+  ["café", {}, "kæfˈA"],
   ["cats'", {}, "kˈæts"],
   ["present", { previousWord: "to" }, "pɹizˈɛnt"],
-  ["present", { previousWord: "the" }, "pɹˈɛzənt"],
+  ["present", { previousWord: "the" }, "pɹˈɛzᵊnt"],
   ["42", {}, "fˌɔɹtˈu"],
   ["qwzx", {}, undefined],
 ];

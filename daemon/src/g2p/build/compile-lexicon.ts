@@ -1,6 +1,7 @@
 /**
- * Compiles CMUdict (ARPAbet) plus the hand-written overrides into the Misaki-convention lexicon asset of one
- * variant. Pure: the dictionary comes in, the asset object goes out.
+ * Compiles the lexicon asset of one variant: Misaki's own lexicons (gold over silver, from assets/misaki) first,
+ * then CMUdict (ARPAbet) plus the hand-written overrides for every word Misaki lacks. Pure: the dictionaries come
+ * in, the asset object goes out.
  */
 
 import { arpabetToMisaki } from "../arpabet-to-misaki.js";
@@ -14,10 +15,12 @@ import {
   STRESSED_WHEN_FINAL,
   VOWEL_HETERONYMS,
 } from "../lexicon-overrides.js";
+import { lookupWithCase } from "../lexicon-case.js";
 import { joinSpelledNames } from "../spell.js";
 import { applyStress } from "../stress.js";
 import type { Variant } from "../phoneme-sets.js";
 import { CMUDICT_NOTICE } from "./cmudict-notice.js";
+import type { MisakiTable } from "./misaki-table.js";
 
 /** CMUdict writes alternates as `word(2)`, `word(3)`. */
 const ALTERNATE_KEY = /^(.+)\((\d+)\)$/;
@@ -92,11 +95,11 @@ function restressSpelledEntry(word: string, phonemes: string, variant: Variant):
   return withoutStress(spelled) === withoutStress(phonemes) ? spelled : phonemes;
 }
 
-/**
- * Builds the lexicon asset of one variant: every CMUdict head word converted (alternates are used only for
- * heteronyms), then function words, letter names and extra words from `lexicon-overrides.ts` on top.
- */
-export function compileLexicon(dictionary: Readonly<Record<string, string>>, variant: Variant): LexiconData {
+/** CMUdict-derived words and heteronyms, with the hand-written overrides on top. */
+function compileFromCmudict(
+  dictionary: Readonly<Record<string, string>>,
+  variant: Variant,
+): { words: Record<string, string>; heteronyms: Record<string, HeteronymEntry> } {
   const words: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const [key, arpabet] of Object.entries(dictionary)) {
     if (ALTERNATE_KEY.test(key)) continue;
@@ -106,10 +109,70 @@ export function compileLexicon(dictionary: Readonly<Record<string, string>>, var
   for (const [word, pair] of Object.entries({ ...FUNCTION_WORDS, ...EXTRA_WORDS, ...LETTER_NAMES })) {
     words[word] = pick(pair, variant);
   }
-  return {
-    variant,
-    notice: CMUDICT_NOTICE,
-    words,
-    heteronyms: compileHeteronyms(dictionary, variant),
-  };
+  return { words, heteronyms: compileHeteronyms(dictionary, variant) };
+}
+
+/** Misaki's stem candidates for -s/-es/-ies, -d/-ed and -ing (`stem_s`, `stem_ed`, `stem_ing` in misaki/en.py). */
+function misakiStems(word: string): string[] {
+  const stems: string[] = [];
+  if (word.length >= 3 && word.endsWith("s")) {
+    if (!word.endsWith("ss")) stems.push(word.slice(0, -1));
+    if (word.endsWith("'s") || (word.length > 4 && word.endsWith("es") && !word.endsWith("ies"))) {
+      stems.push(word.slice(0, -2));
+    }
+    if (word.length > 4 && word.endsWith("ies")) stems.push(`${word.slice(0, -3)}y`);
+  }
+  if (word.length >= 4 && word.endsWith("d")) {
+    if (!word.endsWith("dd")) stems.push(word.slice(0, -1));
+    if (word.length > 4 && word.endsWith("ed") && !word.endsWith("eed")) stems.push(word.slice(0, -2));
+  }
+  if (word.length >= 5 && word.endsWith("ing")) {
+    if (word.length > 5) stems.push(word.slice(0, -3));
+    stems.push(`${word.slice(0, -3)}e`);
+    if (word.length > 5 && /([bcdgklmnprstvxz])\1ing$|cking$/.test(word)) stems.push(word.slice(0, -4));
+  }
+  return stems;
+}
+
+/**
+ * Whether Misaki pronounces a word it has no entry for from entries it has: by its suffix rules on a known stem
+ * (residents → resident + s), or as a word and a known clitic (they've → they + 've). Such a word keeps Misaki's
+ * reading (the run-time rules rebuild it) instead of CMUdict's whole-word entry.
+ */
+function misakiDerives(word: string, known: (word: string) => boolean): boolean {
+  if (misakiStems(word).some(known)) return true;
+  const apostrophe = word.indexOf("'");
+  return apostrophe > 0 && known(word.slice(0, apostrophe)) && known(word.slice(apostrophe));
+}
+
+/**
+ * Builds the lexicon asset of one variant. With Misaki's table, its entries win: a CMUdict-derived word stays only
+ * when Misaki has no entry for it under Misaki's case rule (so "polish" is not shadowed when Misaki knows only
+ * "Polish") and does not derive it from its own entries. Misaki's entries by part of speech become the asset's heteronyms.
+ */
+export function compileLexicon(
+  dictionary: Readonly<Record<string, string>>,
+  variant: Variant,
+  misaki?: MisakiTable,
+): LexiconData {
+  const cmudict = compileFromCmudict(dictionary, variant);
+  if (misaki === undefined) {
+    return { variant, notice: CMUDICT_NOTICE, words: cmudict.words, heteronyms: cmudict.heteronyms };
+  }
+  const entries = misaki.entries;
+  const knownToMisaki = (word: string): boolean => lookupWithCase(word, (key) => entries.get(key)) !== undefined;
+  const words: Record<string, string> = Object.create(null) as Record<string, string>;
+  const heteronyms: Record<string, HeteronymEntry> = {};
+  const keepCmudict = (word: string): boolean => !knownToMisaki(word) && !misakiDerives(word, knownToMisaki);
+  for (const [word, phonemes] of Object.entries(cmudict.words)) if (keepCmudict(word)) words[word] = phonemes;
+  for (const [word, entry] of Object.entries(cmudict.heteronyms)) if (!knownToMisaki(word)) heteronyms[word] = entry;
+  // Hand-written overrides (kokoro) are this product's own entries, not CMUdict's: stems may build on them.
+  const overrides = new Set(Object.keys({ ...FUNCTION_WORDS, ...EXTRA_WORDS, ...LETTER_NAMES }));
+  const cmudictOnly = new Set(Object.keys(words).filter((word) => !overrides.has(word)));
+  for (const [word, entry] of entries) {
+    cmudictOnly.delete(word);
+    if (typeof entry === "string") words[word] = entry;
+    else heteronyms[word] = entry;
+  }
+  return { variant, notice: `${misaki.notice}\n\n${CMUDICT_NOTICE}`, words, heteronyms, cmudictOnly };
 }

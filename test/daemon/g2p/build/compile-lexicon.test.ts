@@ -61,3 +61,40 @@ describe("compileLexicon", () => {
     expect([british.words["Z"], british.words["car"]]).toEqual(["zˈɛd", "kˈɑː"]);
   });
 });
+
+describe("compileLexicon with Misaki's table", () => {
+  const misaki = {
+    variant: "en-us" as const,
+    source: "test",
+    notice: "Misaki notice",
+    entries: new Map<string, string | { DEFAULT: string; VERB?: string }>([
+      ["hello", "hˈɛlO"],
+      ["Polish", "pˈOlɪʃ"],
+      ["resident", "ɹˈɛzədᵊnt"],
+      ["they", "ðA"],
+      ["'ve", "v"],
+      ["record", { DEFAULT: "ɹˈɛkəɹd", VERB: "ɹəkˈɔɹd" }],
+      ["live", "lˈIv"],
+    ]),
+  };
+  const merged = compileLexicon(dictionary, "en-us", misaki);
+
+  it("takes Misaki's entries over CMUdict's and keeps CMUdict for words Misaki lacks", () => {
+    expect(merged.words["hello"]).toBe("hˈɛlO");
+    expect(merged.words["zebra"]).toBe(american.words["zebra"]);
+    expect(merged.notice).toMatch(/^Misaki notice\n\n[\s\S]*Carnegie Mellon/);
+  });
+
+  it("drops CMUdict words Misaki reads through its case rule, its suffix rules or a clitic", () => {
+    expect(merged.words["polish"]).toBeUndefined();
+    expect(merged.words["residents"]).toBeUndefined();
+    expect(merged.words["they've"]).toBeUndefined();
+    expect([american.words["residents"], american.words["they've"]]).toEqual(["ɹˈɛzɪdᵊnts", "ðˈAv"]);
+  });
+
+  it("keeps Misaki's entries by part of speech and drops CMUdict's heteronym where Misaki has a word", () => {
+    expect(merged.heteronyms["record"]).toEqual({ DEFAULT: "ɹˈɛkəɹd", VERB: "ɹəkˈɔɹd" });
+    expect(merged.heteronyms["live"]).toBeUndefined();
+    expect(merged.words["live"]).toBe("lˈIv");
+  });
+});
