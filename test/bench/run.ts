@@ -8,6 +8,7 @@ import { runDaemonBenchmarks } from "./daemon.bench.js";
 import { runEngineBenchmarks } from "./engine.bench.js";
 import { runFrontEndBenchmarks } from "./frontend.bench.js";
 import { runOpenAiBenchmarks } from "./openai.bench.js";
+import { runRealBenchmarks } from "./real.bench.js";
 import { runSoak } from "./soak.js";
 import { runSpeakBenchmarks } from "./speak.bench.js";
 import { toMarkdown, type BenchRow } from "./stats.js";
@@ -19,10 +20,14 @@ const SUITES: Record<string, () => Promise<BenchRow[]>> = {
   speak: runSpeakBenchmarks,
   openai: runOpenAiBenchmarks,
   soak: runSoak,
+  real: runRealBenchmarks,
 };
 
-/** Suites that run only when named: the soak takes half an hour and needs KOKORO_BENCH_SOAK_MINUTES. */
-const ON_REQUEST_ONLY = new Set(["soak"]);
+/**
+ * Suites that run only when named: the soak takes half an hour and needs KOKORO_BENCH_SOAK_MINUTES; `real` needs the
+ * real-model fixture and the kokoro-onnx venv (npm run fetch:real-model -- --venv).
+ */
+const ON_REQUEST_ONLY = new Set(["soak", "real"]);
 
 const requested = process.argv.slice(2);
 const unknown = requested.filter((name) => !(name in SUITES));
