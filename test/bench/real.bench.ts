@@ -120,6 +120,7 @@ async function measureKokoroOnnx(
       voice: VOICE,
       text,
       runs: WARM_RUNS,
+      totalRuns: TOTAL_RUNS,
       tmp,
     });
   } finally {
@@ -133,6 +134,7 @@ function measureKokoroJs(text: string): Promise<Measured> {
     voice: VOICE,
     text,
     runs: WARM_RUNS,
+    totalRuns: TOTAL_RUNS,
   });
 }
 

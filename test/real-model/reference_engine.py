@@ -6,10 +6,12 @@ object from stdin:
     {"model": path, "voices": dir of <name>.bin packs, "out": dir,
      "jobs": [{"id": str, "phonemes": [str, ...], "voice": [[name, weight], ...], "speed": float}]}
 
-and for each job renders every phoneme string with `Kokoro.create(..., is_phonemes=True, trim=False)` (no silence
-trimming, no pauses added: the model's own output), joins the results and writes them as float32 to
-`<out>/<id>.f32`. Blends are the weighted mean of whole packs, as kokoro-onnx's own examples make them. Prints one
-JSON line per job: {"id", "samples", "batches"}, where batches is how many inferences kokoro-onnx ran.
+and for each job renders every phoneme string with kokoro-onnx's per-inference path, `Kokoro._create_audio`
+(tokenize, style row for the token count, one `session.run`: what `create` runs for each of its batches, without
+the whitespace clean-up, silence trimming and pauses `create` adds around them), joins the results and writes them
+as float32 to `<out>/<id>.f32`. Blends are the weighted mean of whole packs, as kokoro-onnx's own examples make
+them. Prints one JSON line per job: {"id", "samples", "batches"}, where batches is how many batches kokoro-onnx's
+own splitter would make of the joined strings (for information: the strings are rendered as given).
 """
 
 import json
@@ -41,11 +43,11 @@ def main() -> None:
     kokoro = Kokoro(request["model"], empty_archive)
     for job in request["jobs"]:
         style = blend(request["voices"], job["voice"])
-        pieces, batches = [], 0
+        pieces = []
         for phonemes in job["phonemes"]:
-            audio, _ = kokoro.create(phonemes, voice=style, speed=job["speed"], is_phonemes=True, trim=False)
+            audio, _ = kokoro._create_audio(phonemes, style, job["speed"])
             pieces.append(np.asarray(audio, dtype=np.float32))
-            batches += len(split_phonemes(" ".join(phonemes.split())))
+        batches = len(split_phonemes(" ".join("".join(job["phonemes"]).split())))
         audio = np.concatenate(pieces)
         audio.tofile(os.path.join(request["out"], f"{job['id']}.f32"))
         print(json.dumps({"id": job["id"], "samples": int(audio.shape[0]), "batches": batches}), flush=True)
