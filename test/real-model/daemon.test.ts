@@ -67,7 +67,8 @@ describe("a real daemon with the real Kokoro-82M weights", () => {
     expect((await captured.client.waitForTerminal(streamId!)).event).toBe("completed");
     const { counters } = await captured.client.status();
     expect(counters.droppedSymbols).toBe(0);
-    expect(counters.underruns).toBe(0);
+    // Underruns are not checked: they measure speed (a loaded machine renders slower than real time), a benchmark's
+    // business; the capture must hold the whole utterance either way.
     const { audio, exitCode } = await captured.capturedAfterShutdown();
     expect(exitCode).toBe(0);
     const sentAudio = Buffer.concat(sent);
