@@ -31,6 +31,8 @@ function frameRms(samples: Float32Array, start: number): number {
 
 export interface AudioMeasures {
   readonly seconds: number;
+  /** From the first voiced frame to the last: the utterance without the model's leading and trailing silence. */
+  readonly voicedSpanSeconds: number;
   /** RMS over the voiced frames only, in dBFS: what a listener perceives as the level of the speech. */
   readonly voicedDbfs: number;
   /** Share of 10 ms frames above `SILENCE_DBFS`. */
@@ -73,6 +75,7 @@ export function measure(samples: Float32Array, pauseMinMs = 400): AudioMeasures 
   for (const sample of samples) if (Math.abs(sample * 32768) >= CLIP_LEVEL) clipped++;
   return {
     seconds: samples.length / SAMPLE_RATE_HZ,
+    voicedSpanSeconds: first < 0 ? 0 : ((last - first + 1) * FRAME_SAMPLES) / SAMPLE_RATE_HZ,
     voicedDbfs: dbfs(Math.sqrt(voicedEnergy / Math.max(1, voicedCount))),
     voicedFraction: frames.length === 0 ? 0 : voicedCount / frames.length,
     longestInnerSilenceMs: longest * 10,
