@@ -1,5 +1,5 @@
 import { fileURLToPath } from "node:url";
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 
 export default defineConfig({
   resolve: {
@@ -12,6 +12,8 @@ export default defineConfig({
   },
   test: {
     include: ["test/**/*.test.ts"],
+    // The real-model suite needs the Kokoro weights from the test cache: `npm run test:real` (vitest.real.config.ts).
+    exclude: [...configDefaults.exclude, "test/real-model/**"],
     environment: "node",
     // One temp folder for the whole run, removed at the end even when tests fail before their cleanup.
     globalSetup: ["test/global-setup.ts"],

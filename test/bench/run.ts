@@ -12,6 +12,7 @@ import { runFrontEndBenchmarks } from "./frontend.bench.js";
 import { runHostileBenchmarks } from "./hostile.bench.js";
 import { runIdleRestartBenchmarks } from "./idle-restart.bench.js";
 import { runOpenAiBenchmarks } from "./openai.bench.js";
+import { runRealBenchmarks } from "./real.bench.js";
 import { runSoak } from "./soak.js";
 import { runSpeakBenchmarks } from "./speak.bench.js";
 import { runStallBenchmarks } from "./stall.bench.js";
@@ -27,10 +28,14 @@ const SUITES: Record<string, () => Promise<BenchRow[]>> = {
   stall: runStallBenchmarks,
   "idle-restart": runIdleRestartBenchmarks,
   soak: runSoak,
+  real: runRealBenchmarks,
 };
 
-/** Suites that run only when named: the soak takes half an hour and needs KOKORO_BENCH_SOAK_MINUTES. */
-const ON_REQUEST_ONLY = new Set(["soak"]);
+/**
+ * Suites that run only when named: the soak takes half an hour and needs KOKORO_BENCH_SOAK_MINUTES; `real` needs the
+ * real-model fixture and the kokoro-onnx venv (npm run fetch:real-model -- --venv).
+ */
+const ON_REQUEST_ONLY = new Set(["soak", "real"]);
 
 /** The commit the figures come from (marked when the work tree differs from it). */
 function commitOf(): string {
