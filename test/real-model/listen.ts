@@ -32,7 +32,7 @@ const outDir = join(testCacheDir(), "listen");
 await mkdir(outDir, { recursive: true });
 const engine = new KokoroEngine({ voices: await VoiceStore.open(fixture.voicesDir) });
 await engine.load({ modelPath: fixture.modelPath });
-const g2p = freshG2P(await loadLexicon(BENCH_VARIANT), true);
+const { g2p, close: closeG2P } = freshG2P(await loadLexicon(BENCH_VARIANT), true);
 let implausible = 0;
 for (const paragraph of SPEAK_PARAGRAPHS) {
   const pieces: Float32Array[] = [];
@@ -69,4 +69,5 @@ for (const paragraph of SPEAK_PARAGRAPHS) {
   process.stdout.write(`\nwrote ${path} (${(total.length / 24_000).toFixed(1)} s)\n`);
 }
 await engine.close();
+await closeG2P();
 process.exit(implausible === 0 ? 0 : 1);
