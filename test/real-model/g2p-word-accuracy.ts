@@ -15,24 +15,13 @@ import { homedir } from "node:os";
 import { join } from "node:path";
 import { createEspeakFallback, createG2P, loadLexicon, type Variant } from "../../daemon/src/g2p/index.js";
 import { applyStress } from "../../daemon/src/g2p/stress.js";
+import { seededRandom } from "../helpers/seeded-random.js";
 
 const DEFAULT_PYTHON = join(homedir(), ".cache", "kokoro-speech-test", "venv-misaki", "bin", "python");
 
 function argument(name: string, fallback: string): string {
   const index = process.argv.indexOf(name);
   return index === -1 ? fallback : (process.argv[index + 1] ?? fallback);
-}
-
-/** mulberry32: a small seeded generator, so the sample is the same on every machine. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 function goldPath(british: boolean): string {
