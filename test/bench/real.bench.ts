@@ -15,7 +15,7 @@
  *   same int8 weights in the onnx-community layout (`fetch-model.ts --peers`): TTFA = `stream` called → first chunk;
  *   total = `generate`; RSS = the process's.
  */
-import { execFile } from "node:child_process";
+import { runWithJsonInput } from "../helpers/json-child.js";
 import { mkdtemp, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -88,15 +88,10 @@ async function measureOurs(modelPath: string, voicesPath: string, text: string):
 
 /** Runs a peer process with `input` as JSON on stdin and reads its one JSON line of measurements. */
 async function runPeer(command: string, args: string[], input: object): Promise<Measured> {
-  const child = execFile(command, args, { timeout: 1_800_000, maxBuffer: 1024 * 1024 });
-  child.stdin!.end(JSON.stringify(input));
-  const stdout = await new Promise<string>((resolve, reject) => {
-    let out = "";
-    let err = "";
-    child.stdout!.on("data", (data: Buffer) => (out += data.toString()));
-    child.stderr!.on("data", (data: Buffer) => (err += data.toString()));
-    child.once("error", reject);
-    child.once("exit", (code) => (code === 0 ? resolve(out) : reject(new Error(`${args[0]}: ${err}`))));
+  const stdout = await runWithJsonInput(command, args, input, {
+    label: args[0] ?? command,
+    timeoutMs: 1_800_000,
+    maxBuffer: 1024 * 1024,
   });
   const peer = JSON.parse(stdout) as Omit<Measured, "idleRssMb" | "speakingRssMb"> & {
     idleRssBytes: number;

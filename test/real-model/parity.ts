@@ -9,7 +9,7 @@
  * space after a sentence end that our first piece keeps, so its whole-paragraph render has other cut points and
  * cannot match sample for sample). Equal audio then means our split and join lose and add nothing.
  */
-import { execFile } from "node:child_process";
+import { runWithJsonInput } from "../helpers/json-child.js";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -102,16 +102,12 @@ async function renderReference(
     voice: parseVoiceSpec(c.voice).components.map((component) => [component.name, component.weight]),
     speed: c.speed,
   }));
-  const child = execFile(python, [script], { maxBuffer: 16 * 1024 * 1024, timeout: 3_600_000 });
-  child.stdin!.end(JSON.stringify({ model: modelPath, voices: voicesDir, out: outDir, jobs }));
-  const stdout = await new Promise<string>((resolve, reject) => {
-    let out = "";
-    let err = "";
-    child.stdout!.on("data", (data: Buffer) => (out += data.toString()));
-    child.stderr!.on("data", (data: Buffer) => (err += data.toString()));
-    child.once("error", reject);
-    child.once("exit", (code) => (code === 0 ? resolve(out) : reject(new Error(`reference_engine.py: ${err}`))));
-  });
+  const stdout = await runWithJsonInput(
+    python,
+    [script],
+    { model: modelPath, voices: voicesDir, out: outDir, jobs },
+    { label: "reference_engine.py", timeoutMs: 3_600_000, maxBuffer: 16 * 1024 * 1024 },
+  );
   const results = new Map<string, { samples: Float32Array; batches: number }>();
   for (const line of stdout.trim().split("\n")) {
     const { id, batches } = JSON.parse(line) as { id: string; batches: number };
