@@ -93,15 +93,10 @@ async function streamSegments(
   encoding: AudioEncoding,
   signal: AbortSignal,
 ): Promise<StreamOutcome> {
-  let mustDrain = false;
   const send =
     request.stream === "sse"
-      ? (bytes: Buffer): void => {
-          if (!response.write(audioDeltaEvent(bytes))) mustDrain = true;
-        }
-      : (bytes: Buffer): void => {
-          if (!response.write(bytes)) mustDrain = true;
-        };
+      ? (bytes: Buffer): void => void response.write(audioDeltaEvent(bytes))
+      : (bytes: Buffer): void => void response.write(bytes);
   const start = (): void => {
     if (!response.headersSent) response.writeHead(200, responseHeaders(request));
   };
@@ -115,8 +110,10 @@ async function streamSegments(
       start();
       await encoding.encode(next.value.pcm, send);
       if (signal.aborted) return "aborted";
-      if (mustDrain) await drainedOrClosed(response);
-      mustDrain = false;
+      // Asked now, not remembered from the writes: an encoded segment's bytes come over IPC while the socket keeps
+      // sending, so a `drain` can fire before this line, and a flag kept from a full write would then wait for a
+      // second `drain` that never comes (the response hung, seen with FLAC under load).
+      if (response.writableNeedDrain) await drainedOrClosed(response);
       if (signal.aborted) return "aborted";
     }
     // Text whose segments all turned out silent (e.g. only punctuation) is a valid, empty recording.
