@@ -57,11 +57,17 @@ export function blendVoicePacks(parts: readonly WeightedPack[]): VoicePack {
   if (first === undefined) throw new RangeError("a blend needs at least one voice");
   if (parts.length === 1) return first.pack;
   const total = parts.reduce((sum, part) => sum + part.weight, 0);
-  // Accumulate in float64 so the result is the correctly rounded float32 of the exact weighted mean.
-  const sums = new Float64Array(VOICE_PACK_FLOATS);
+  // In float32, term by term, as the reference blends (kokoro-onnx's `voice_a * w + voice_b * w` on float32 numpy
+  // arrays, Kokoro-FastAPI's on float32 tensors): each product rounded to float32, then each sum. A float64 mean
+  // rounded once differs in the last bit of some elements, and the int8 model turns that bit into a different
+  // phoneme duration now and then (parity fell to 0.989 against kokoro-onnx's render of the same blend).
+  const blended = new Float32Array(VOICE_PACK_FLOATS);
   for (const { pack, weight } of parts) {
-    const share = weight / total;
-    for (let i = 0; i < VOICE_PACK_FLOATS; i++) sums[i] = (sums[i] as number) + (pack[i] as number) * share;
+    // numpy casts the Python float to the array's float32 before it multiplies.
+    const share = Math.fround(weight / total);
+    for (let i = 0; i < VOICE_PACK_FLOATS; i++) {
+      blended[i] = Math.fround((blended[i] as number) + Math.fround((pack[i] as number) * share));
+    }
   }
-  return Float32Array.from(sums);
+  return blended;
 }
