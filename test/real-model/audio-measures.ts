@@ -10,9 +10,9 @@ export const FRAME_SAMPLES = SAMPLE_RATE_HZ / 100;
 /** A frame quieter than this (dBFS RMS) counts as silence: far below speech, above the model's noise floor. */
 export const SILENCE_DBFS = -50;
 /**
- * Kokoro's own output touches full scale on a few samples of some voices' plosives (am_puck: 7 samples of the
- * test sentence; kokoro-onnx renders the same samples, parity.test.ts), which is no fault. Garbled output saturates
- * in runs of thousands.
+ * Kokoro's own output touches full scale on a few samples of some voices' plosives (am_fenrir 1, am_puck 7 on the
+ * test sentence). Our engine's samples equal kokoro-onnx's on the voices parity.test.ts renders, so these are taken
+ * to be the model's, though those two voices are not among them. Garbled output saturates in runs of thousands.
  */
 export const MAX_CLIPPED_FRACTION = 5e-4;
 
