@@ -27,6 +27,7 @@ import {
   type SynthesizerProvider,
 } from "./synthesis/synthesizer.js";
 import { formatPrometheus, PROMETHEUS_CONTENT_TYPE } from "./telemetry/prometheus.js";
+import { markStartup } from "./telemetry/startup-timeline.js";
 import { Telemetry } from "./telemetry/telemetry.js";
 import { DAEMON_VERSION } from "./version.js";
 
@@ -176,6 +177,7 @@ export async function startDaemon(config: DaemonConfig, log: Logger): Promise<St
       tokenPath,
       startedAt: new Date().toISOString(),
     });
+    markStartup("listening");
     log.info({ port: server.port, sink: config.sink, model: speech.status().state }, "daemon listening");
     loadSpeech();
 

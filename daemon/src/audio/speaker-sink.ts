@@ -13,6 +13,7 @@ import {
   type HostRequest,
 } from "./speaker-host-messages.js";
 import { hostEntryPath } from "../host-entry-path.js";
+import { markStartup } from "../telemetry/startup-timeline.js";
 
 /** Starting Node and loading the addon takes well under a second; a device that hangs longer is as good as absent. */
 const OPEN_TIMEOUT_MS = 10_000;
@@ -138,6 +139,7 @@ export class SpeakerSink implements AudioSink {
     host.on("error", (error) => this.hostOnError(error));
     host.stderr?.setEncoding("utf8");
     host.stderr?.on("data", (text: string) => this.hostOnStderr(text));
+    markStartup("speakerHostStarted");
     this.log?.debug({ pid: host.pid, hostPath }, "speaker host started");
   }
 
@@ -159,6 +161,7 @@ export class SpeakerSink implements AudioSink {
         if (this.state !== "opening" || this.pendingOpen === undefined) return;
         this.state = "open";
         this.settleOpen()?.resolve();
+        markStartup("deviceOpen");
         this.log?.debug({ pid: this.host?.pid }, "audio device open");
         return;
       case "written": {

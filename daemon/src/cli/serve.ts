@@ -4,6 +4,7 @@ import type { Logger } from "pino";
 import { ConfigError, resolveConfig, secondsToMs, type ConfigOverrides } from "../config.js";
 import { PortInUseError, startDaemon, type RunningDaemon } from "../daemon.js";
 import { createLogger } from "../telemetry/logger.js";
+import { attachStartupLog, markStartup } from "../telemetry/startup-timeline.js";
 import { CliError, EXIT_USAGE } from "./errors.js";
 
 interface ServeFlags {
@@ -104,6 +105,8 @@ export function registerServeCommand(program: Command): void {
         throw error;
       }
       const log = createLogger(config.logLevel);
+      markStartup("imported");
+      attachStartupLog(log);
       let result;
       try {
         result = await startDaemon(config, log);

@@ -1,4 +1,5 @@
 import { checkVoiceSpec, languageOfVoiceSpec, parseVoiceSpec, type VoiceLanguage } from "../engine/index.js";
+import { markStartup } from "../telemetry/startup-timeline.js";
 import { segmentTextInSlices } from "../text/index.js";
 import type { SegmentStart, SynthesisRequest, SynthesizedSegment, Synthesizer } from "../synthesizer/synthesizer.js";
 import { EspeakVoice, type EspeakLanguage } from "./espeak-voice.js";
@@ -57,6 +58,7 @@ export class FallbackSynthesizer implements Synthesizer {
       // Voice and speed are read per segment, so `set` applies to every segment not rendered yet.
       const language = ESPEAK_LANGUAGE[languageOfVoiceSpec(parseVoiceSpec(request.voice))];
       const pcm = await this.voice.render(segment.spokenText, { language, speed: request.speed });
+      markStartup("firstInference");
       this.counters.segments++;
       yield {
         index: from.index + segment.index,

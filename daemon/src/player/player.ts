@@ -19,6 +19,7 @@ import {
 } from "@kokoro-speech/shared";
 import type { Logger } from "pino";
 import type { AudioSink } from "../audio/index.js";
+import { markStartup } from "../telemetry/startup-timeline.js";
 import { PlaybackStream, type TerminalOutcome } from "./stream.js";
 
 /** Smallest piece worth a device write: fewer, larger writes cost less; 10 ms keeps pacing smooth. */
@@ -340,6 +341,7 @@ export class Player {
       this.lastProgressMs.set(stream.id, nowMs);
       this.emit(stream, stream.event("progress", { samplesPlayed: stream.samplesPlayed }));
     }
+    markStartup("firstAudioHanded");
     try {
       await sink.write(pcm);
     } catch (error) {

@@ -17,6 +17,7 @@ import {
 } from "@kokoro-speech/shared";
 import type { Logger } from "pino";
 import type WebSocket from "ws";
+import { markStartup } from "../telemetry/startup-timeline.js";
 import { isTokenValid } from "./token.js";
 
 /** WebSocket close code for "the server met an unexpected condition" (RFC 6455 §7.4.1). */
@@ -211,6 +212,7 @@ export class ClientConnection {
       daemon: { name: DAEMON_NAME, version: this.options.version, pid: process.pid, protocol: PROTOCOL_VERSION },
       capabilities: [...CAPABILITIES],
     });
+    markStartup("firstHandshake");
   }
 
   /** Sends the error, then closes with the code's close code: connection-level failures end the connection. */

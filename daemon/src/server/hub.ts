@@ -21,6 +21,7 @@ import { PlaybackStream } from "../player/stream.js";
 import { performance } from "node:perf_hooks";
 import { NO_PCM_SOURCE } from "../player/pcm-source.js";
 import type { SynthesisRequest, Synthesizer, SynthesizerProvider } from "../synthesis/synthesizer.js";
+import { markStartup } from "../telemetry/startup-timeline.js";
 import type { Telemetry } from "../telemetry/telemetry.js";
 import type { ClientConnection, Handled, RequestHandler } from "./connection.js";
 import { RenderJob } from "./render-job.js";
@@ -102,6 +103,7 @@ export class Hub implements RequestHandler, PlayerListener {
     switch (request.type) {
       case "speak": {
         const receivedAtMs = performance.now();
+        markStartup("firstSpeak");
         const synthesizer = this.options.speech.synthesizer({ awaitLoading: true });
         const synthesis = {
           text: request.text,

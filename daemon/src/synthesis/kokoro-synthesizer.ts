@@ -3,6 +3,7 @@ import { variantForVoice, type Variant } from "../g2p/index.js";
 import type { KokoroEngine, VoiceStore } from "../engine/index.js";
 import { checkVoiceSpec, parseVoiceSpec } from "../engine/index.js";
 import { estimatePhonemeTokens, segmentTextInSlices, type TextCounters } from "../text/index.js";
+import { markStartup } from "../telemetry/startup-timeline.js";
 import type { SynthesisSample } from "../telemetry/telemetry.js";
 import { PaceHistory, SegmentPacer } from "./segment-pacer.js";
 import { trimOptionsFor, trimSilence } from "./trim-silence.js";
@@ -81,6 +82,7 @@ export class KokoroSynthesizer implements Synthesizer {
     if (text.trim() === "") return;
     for (const segment of segmentTextInSlices(text, segmentOptions)) {
       const phonemized = await g2p.phonemize(segment.spokenText, variantNow());
+      markStartup("firstG2P");
       this.counters.fallbackWords += phonemized.fallbackWords.length;
       this.counters.unknownSymbols += phonemized.unknownSymbols.length;
       const result = await engine.synthesize({
@@ -88,6 +90,7 @@ export class KokoroSynthesizer implements Synthesizer {
         voice: request.voice,
         speed: request.speed,
       });
+      markStartup("firstInference");
       pace.record(result.inferenceMs, result.tokens, result.samples);
       this.counters.segments++;
       this.counters.inferences += result.pieces;

@@ -18,6 +18,7 @@ import {
   type ModelStatus,
 } from "../models/index.js";
 import { createTextCounters, type TextCounters } from "../text/index.js";
+import { markStartup } from "../telemetry/startup-timeline.js";
 import type { SynthesisSample } from "../telemetry/telemetry.js";
 import { KokoroSynthesizer } from "./kokoro-synthesizer.js";
 import { awaitingSynthesizer } from "./awaiting-synthesizer.js";
@@ -214,17 +215,21 @@ export class SpeechModel extends EventEmitter<Events> implements SynthesizerProv
 
   private async load(paths: ModelPaths): Promise<void> {
     this.setReport({ state: "loading" });
+    markStartup("modelFilesChecked");
     const voices = await VoiceStore.open(paths.voicesPath);
+    markStartup("voicesOpened");
     const engine = new KokoroEngine(this.options.log ? { voices, log: this.options.log } : { voices });
     const loaded = await engine.load(
       this.options.executionProvider
         ? { modelPath: paths.modelPath, executionProvider: this.options.executionProvider }
         : { modelPath: paths.modelPath },
     );
+    markStartup("engineLoaded", { modelLoadMs: loaded.loadMs, modelWarmupMs: loaded.warmupMs });
     const lexicons = {
       "en-us": await loadLexicon("en-us", this.options.lexiconDir),
       "en-gb": await loadLexicon("en-gb", this.options.lexiconDir),
     };
+    markStartup("lexiconsLoaded");
     const espeak =
       this.options.useEspeakFallback === false
         ? undefined
@@ -259,6 +264,7 @@ export class SpeechModel extends EventEmitter<Events> implements SynthesizerProv
       loadMs: Math.round(loaded.loadMs),
       warmupMs: Math.round(loaded.warmupMs),
     });
+    markStartup("modelReady");
     this.options.log?.info({ ...this.report }, "speech model ready");
   }
 
@@ -270,6 +276,7 @@ export class SpeechModel extends EventEmitter<Events> implements SynthesizerProv
       (fallback) => {
         this.fallback = fallback;
         this.fallbackStarting = null;
+        markStartup("fallbackVoiceReady");
         if (!this.ready) this.emit("status", this.status());
       },
       (error: unknown) => {
