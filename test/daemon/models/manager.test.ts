@@ -1,4 +1,3 @@
-import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -7,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { VOICE_PACK_BYTES } from "@kokoro-speech/shared";
 import type { ModelErrorCode } from "../../../daemon/src/models/errors.js";
 import { ModelManager, type ModelStatus } from "../../../daemon/src/models/manager.js";
+import { VERIFIED_FILES_NAME } from "../../../daemon/src/models/verified-files.js";
 import { LocalFileServer } from "./local-file-server.js";
 import { buildTestCatalog, expectModelErrorCode, onnxShapedBytes, type TestCatalog } from "./model-fixtures.js";
 
@@ -138,7 +138,8 @@ describe("ModelManager.useExisting", () => {
     const { manager } = createManager();
     expect(await manager.useExisting(existing)).toEqual({ ...existing, dtype: "fp32" });
     expect(manager.status().state).toBe("ready");
-    expect(existsSync(dataDir)).toBe(false);
+    // Nothing copied: the data folder holds only the record of what was verified (so the next start need not hash).
+    expect(await readdir(dataDir)).toEqual([VERIFIED_FILES_NAME]);
   });
 
   it("accepts an ONNX model the catalogue does not know, by its signature", async () => {
