@@ -41,6 +41,8 @@ import { locateFixture } from "../real-model/fixture-paths.js";
 import { absentRow, summarize, type BenchRow } from "./stats.js";
 
 const RUNS = Number(process.env.KOKORO_BENCH_COLD_RUNS ?? 5);
+/** Which variants run: a comma-separated list of `fallback`, `stand-in`, `real` (all by default). */
+const ONLY = process.env.KOKORO_BENCH_COLD_VARIANTS?.split(",").map((name) => name.trim());
 /** A selection of two sentences: the first is what must be heard within the goal. */
 const TEXT = "Kokoro Speech reads the text you select aloud. It should start the moment you ask.";
 const REAL_SIZE_LAYERS = 21;
@@ -53,6 +55,8 @@ type Path = "CLI" | "extension";
 
 interface Variant {
   readonly name: string;
+  /** Its name in KOKORO_BENCH_COLD_VARIANTS. */
+  readonly key: "fallback" | "stand-in" | "real";
   /** What the daemon is given: a model through the environment, or nothing (fallback voice). */
   readonly env: Record<string, string>;
   /** The voice both commands ask for (the CLI's `--voice`, the extension's Voice preference). */
@@ -262,13 +266,14 @@ async function variants(directory: string): Promise<Variants> {
     standInVoice = DEFAULT_VOICE;
   }
   const standIn: Variant = {
+    key: "stand-in",
     name: `stand-in of real size (${standInMb.toFixed(0)} MB, ${msPerToken.toFixed(2)} ms/token)`,
     env: { KOKORO_SPEECH_MODEL_PATH: standInPath, KOKORO_SPEECH_VOICES_PATH: voicesPath },
     voice: standInVoice,
     goal: "≤ 1,000 ms",
   };
   const present: Variant[] = [
-    { name: "fallback voice (no model)", env: {}, voice: DEFAULT_VOICE, goal: "≤ 1,000 ms" },
+    { key: "fallback", name: "fallback voice (no model)", env: {}, voice: DEFAULT_VOICE, goal: "≤ 1,000 ms" },
     standIn,
   ];
   const absent: BenchRow[] = [];
@@ -278,6 +283,7 @@ async function variants(directory: string): Promise<Variants> {
   }
   if (fixture.state === "present") {
     present.push({
+      key: "real",
       name: "real int8 weights",
       env: { KOKORO_SPEECH_MODEL_PATH: fixture.modelPath, KOKORO_SPEECH_VOICES_PATH: fixture.voicesDir },
       voice: DEFAULT_VOICE,
@@ -295,6 +301,7 @@ export async function runColdSpeakBenchmarks(): Promise<BenchRow[]> {
     const { present, absent, cliOnly } = await variants(directory);
     const rows: BenchRow[] = [];
     for (const variant of present) {
+      if (ONLY !== undefined && !ONLY.includes(variant.key)) continue;
       for (const path of ["CLI", "extension"] as const) {
         const whyNot = path === "extension" ? cliOnly.get(variant.name) : undefined;
         if (whyNot !== undefined) {
