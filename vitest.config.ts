@@ -3,12 +3,20 @@ import { configDefaults, defineConfig } from "vitest/config";
 
 export default defineConfig({
   resolve: {
-    alias: {
-      // Tests import the protocol package from source so they need no build step of their own.
-      "@kokoro-speech/shared": fileURLToPath(new URL("./shared/src/index.ts", import.meta.url)),
+    alias: [
+      // Tests import the protocol package from source so they need no build step of their own; its two light entry
+      // points (no zod, no ws: what the CLI loads before it starts a daemon) map to their own sources.
+      {
+        find: /^@kokoro-speech\/shared\/(paths|daemon-env)$/,
+        replacement: fileURLToPath(new URL("./shared/src/$1.ts", import.meta.url)),
+      },
+      {
+        find: /^@kokoro-speech\/shared$/,
+        replacement: fileURLToPath(new URL("./shared/src/index.ts", import.meta.url)),
+      },
       // @raycast/api has no runtime outside Raycast: tests get a recording stand-in.
-      "@raycast/api": fileURLToPath(new URL("./test/mocks/raycast-api.ts", import.meta.url)),
-    },
+      { find: "@raycast/api", replacement: fileURLToPath(new URL("./test/mocks/raycast-api.ts", import.meta.url)) },
+    ],
   },
   test: {
     include: ["test/**/*.test.ts"],

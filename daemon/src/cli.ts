@@ -1,44 +1,10 @@
 #!/usr/bin/env node
-import { Command } from "commander";
-import { registerDownloadCommand } from "./cli/download.js";
-import { describeCliFailure, EXIT_USAGE } from "./cli/errors.js";
-import { registerNormalizeCommand } from "./cli/normalize.js";
-import { registerPhonemizeCommand } from "./cli/phonemize.js";
-import { registerPlaybackControlCommands } from "./cli/playback-control.js";
-import { registerSegmentsCommand } from "./cli/segments.js";
-import { registerSpeakCommand } from "./cli/speak.js";
-import { registerSentencesCommand } from "./cli/sentences.js";
-import { registerServeCommand } from "./cli/serve.js";
-import { registerStatusCommand } from "./cli/status.js";
-import { registerVoicesCommand } from "./cli/voices.js";
-import { DAEMON_VERSION } from "./version.js";
+/**
+ * The `kokoro-speech` entry. A `speak` that will have to start the daemon starts it first, before this process loads
+ * the rest of the CLI (the protocol's validation and WebSocket client, about a quarter of a second on a 2-core
+ * machine): the two processes then load side by side and the daemon listens sooner. See cli/prestart.ts.
+ */
+import { prestartDaemon } from "./cli/prestart.js";
 
-const program = new Command();
-program
-  .name("kokoro-speech")
-  .description("Read text aloud with a local Kokoro voice. The daemon does the work; these commands drive it.")
-  .version(DAEMON_VERSION)
-  .showHelpAfterError()
-  .exitOverride((error) => {
-    // commander reports usage errors itself; keep its exit code for --help/--version (0) and use 2 for misuse.
-    process.exit(error.exitCode === 0 ? 0 : EXIT_USAGE);
-  });
-
-registerServeCommand(program);
-registerSpeakCommand(program);
-registerVoicesCommand(program);
-registerStatusCommand(program);
-registerPlaybackControlCommands(program);
-registerPhonemizeCommand(program);
-registerNormalizeCommand(program);
-registerSegmentsCommand(program);
-registerSentencesCommand(program);
-registerDownloadCommand(program);
-
-try {
-  await program.parseAsync(process.argv);
-} catch (error) {
-  const { line, exitCode } = describeCliFailure(error);
-  process.stderr.write(`${line}\n`);
-  process.exitCode = exitCode;
-}
+prestartDaemon(process.argv.slice(2));
+await import("./cli/program.js");

@@ -3,7 +3,7 @@
  * model), rendering to WAV, waiting for the end, and starting the daemon itself when none runs. Each failure must be
  * one line on stderr with a non-zero exit.
  */
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { request as httpRequest } from "node:http";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -143,5 +143,56 @@ describe("kokoro-speech speak", () => {
     const client = await DaemonClient.connect({ port: discovery!.port, token, clientName: "test" });
     expect((await client.status()).daemon.pid).toBe(discovery!.pid);
     await client.close();
+  });
+});
+
+/** How many daemons started in `stateDir`, as its log tells: each one that listened, and each that found one running. */
+async function daemonStartsLogged(stateDir: string): Promise<{ listened: number; foundRunning: number }> {
+  const log = await readFile(join(stateDir, "daemon.log"), "utf8");
+  return {
+    listened: log.split("\n").filter((line) => line.includes('"msg":"daemon listening"')).length,
+    foundRunning: log.split("\n").filter((line) => line.startsWith("already running")).length,
+  };
+}
+
+describe("kokoro-speech speak, folders from the environment (the daemon is started before the CLI loads)", () => {
+  async function freshFolders(): Promise<NodeJS.ProcessEnv> {
+    const stateDir = await mkdtemp(join(testTempRoot(), "kokoro-state-"));
+    const dataDir = await mkdtemp(join(testTempRoot(), "kokoro-data-"));
+    cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+    cleanups.push(() => rm(stateDir, { recursive: true, force: true }));
+    cleanups.push(() => stopDaemonDiscoveredIn(stateDir));
+    return {
+      ...process.env,
+      KOKORO_SPEECH_SINK: "null",
+      KOKORO_SPEECH_PORT: "0",
+      KOKORO_SPEECH_STATE_DIR: stateDir,
+      KOKORO_SPEECH_DATA_DIR: dataDir,
+    };
+  }
+
+  it("starts exactly one daemon, which speaks", async () => {
+    const env = await freshFolders();
+    const result = await runCliWithStdin(["speak", "--wait", TEXT], "", env);
+    expect(result.code).toBe(0);
+    expect(await daemonStartsLogged(env.KOKORO_SPEECH_STATE_DIR!)).toEqual({ listened: 1, foundRunning: 0 });
+  });
+
+  it("starts none when one runs, and a second speak is heard from the same daemon", async () => {
+    const env = await freshFolders();
+    expect((await runCliWithStdin(["speak", "--wait", TEXT], "", env)).code).toBe(0);
+    const first = await readDiscovery(env.KOKORO_SPEECH_STATE_DIR!);
+    expect((await runCliWithStdin(["speak", "--wait", TEXT], "", env)).code).toBe(0);
+    expect((await readDiscovery(env.KOKORO_SPEECH_STATE_DIR!))?.pid).toBe(first?.pid);
+    expect(await daemonStartsLogged(env.KOKORO_SPEECH_STATE_DIR!)).toEqual({ listened: 1, foundRunning: 0 });
+  });
+
+  it("takes over a stale lock left by a daemon that died, starting one daemon", async () => {
+    const env = await freshFolders();
+    // A pid no process has (above the kernel's pid_max) and a start time: what a killed daemon leaves behind.
+    await writeFile(join(env.KOKORO_SPEECH_STATE_DIR!, "daemon.lock"), "4194305\n1000\n");
+    const result = await runCliWithStdin(["speak", "--wait", TEXT], "", env);
+    expect(result.code).toBe(0);
+    expect(await daemonStartsLogged(env.KOKORO_SPEECH_STATE_DIR!)).toEqual({ listened: 1, foundRunning: 0 });
   });
 });

@@ -1,16 +1,14 @@
-import { spawn } from "node:child_process";
-import { mkdir, open } from "node:fs/promises";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { DAEMON_PROCESS_ENV, resolveStateDir, STATE_FILES, type DaemonClient } from "@kokoro-speech/shared";
+import { resolveStateDir, STATE_FILES, type DaemonClient } from "@kokoro-speech/shared";
 import { connectToDaemon } from "./connect.js";
 import { CliError, EXIT_UNREACHABLE } from "./errors.js";
+import { takePrestartedDaemon } from "./prestart.js";
+import { spawnDaemon } from "./spawn-daemon.js";
 
 /** A daemon takes well under a second to listen; this allows for a slow, busy machine. */
 const START_TIMEOUT_MS = 15_000;
-const POLL_INTERVAL_MS = 50;
-
-const CLI_ENTRY = fileURLToPath(new URL("../cli.js", import.meta.url));
+/** Between attempts to connect: a failed attempt (no discovery file yet, or nothing on its port) costs well under 1 ms. */
+const POLL_INTERVAL_MS = 10;
 
 export interface EnsureDaemonOptions {
   stateDir?: string | undefined;
@@ -27,32 +25,19 @@ function isUnreachable(error: unknown): boolean {
  */
 export async function ensureDaemon(options: EnsureDaemonOptions = {}): Promise<DaemonClient> {
   const stateDir = options.stateDir ?? resolveStateDir();
-  try {
-    return await connectToDaemon(stateDir);
-  } catch (error) {
-    if (!isUnreachable(error)) throw error;
+  let child = takePrestartedDaemon(stateDir);
+  if (child === undefined) {
+    try {
+      return await connectToDaemon(stateDir);
+    } catch (error) {
+      if (!isUnreachable(error)) throw error;
+    }
+    child = spawnDaemon({ stateDir, dataDir: options.dataDir });
   }
-  await mkdir(stateDir, { recursive: true, mode: 0o700 });
-  const log = await open(join(stateDir, STATE_FILES.log), "a", 0o600);
-  const args = [
-    CLI_ENTRY,
-    "serve",
-    "--state-dir",
-    stateDir,
-    ...(options.dataDir ? ["--data-dir", options.dataDir] : []),
-  ];
-  const child = spawn(process.execPath, args, {
-    detached: true,
-    env: { ...process.env, ...DAEMON_PROCESS_ENV },
-    stdio: ["ignore", log.fd, log.fd],
-  });
-  child.unref();
-  await log.close();
 
   const deadline = Date.now() + START_TIMEOUT_MS;
   let lastError: unknown;
   while (Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
     try {
       return await connectToDaemon(stateDir);
     } catch (error) {
@@ -60,6 +45,7 @@ export async function ensureDaemon(options: EnsureDaemonOptions = {}): Promise<D
       lastError = error;
     }
     if (child.exitCode !== null && child.exitCode !== 0) break;
+    await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
   }
   const logPath = join(stateDir, STATE_FILES.log);
   throw new CliError(
