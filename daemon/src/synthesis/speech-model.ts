@@ -219,17 +219,32 @@ export class SpeechModel extends EventEmitter<Events> implements SynthesizerProv
     const voices = await VoiceStore.open(paths.voicesPath);
     markStartup("voicesOpened");
     const engine = new KokoroEngine(this.options.log ? { voices, log: this.options.log } : { voices });
-    const loaded = await engine.load(
+    // The session loads and warms up in its worker thread: the lexicons are read meanwhile on this one.
+    const loading = engine.load(
       this.options.executionProvider
         ? { modelPath: paths.modelPath, executionProvider: this.options.executionProvider }
         : { modelPath: paths.modelPath },
     );
+    // Awaited below, after the lexicons: marked handled now, so a load failing first is not an unhandled rejection.
+    loading.catch(() => undefined);
+    let lexicons;
+    try {
+      const [us, gb] = await Promise.all([
+        loadLexicon("en-us", this.options.lexiconDir),
+        loadLexicon("en-gb", this.options.lexiconDir),
+      ]);
+      lexicons = { "en-us": us, "en-gb": gb };
+      markStartup("lexiconsLoaded");
+    } catch (error) {
+      // The load goes on in its worker: wait for it so that the engine can be closed, then report the lexicons.
+      await loading.then(
+        () => engine.close(),
+        (loadError: unknown) => this.options.log?.warn({ err: loadError }, "the model failed to load as well"),
+      );
+      throw error;
+    }
+    const loaded = await loading;
     markStartup("engineLoaded", { modelLoadMs: loaded.loadMs, modelWarmupMs: loaded.warmupMs });
-    const lexicons = {
-      "en-us": await loadLexicon("en-us", this.options.lexiconDir),
-      "en-gb": await loadLexicon("en-gb", this.options.lexiconDir),
-    };
-    markStartup("lexiconsLoaded");
     const espeak =
       this.options.useEspeakFallback === false
         ? undefined

@@ -36,12 +36,14 @@ export interface WaitOptions {
   excludePid?: number;
 }
 
-const FIRST_RETRY_MS = 50;
 /**
- * Polling a local file and a loopback port is cheap; a longer wait would add itself to every cold start (with an
- * 800 ms cap, a daemon ready after 1 s was seen after 1.55 s: docs/benchmarks.md, "Speak after an idle exit").
+ * Polling a local file and a loopback port is cheap (a failed attempt costs well under a millisecond); every
+ * millisecond waited past the daemon's listening adds itself to every cold start (with an 800 ms cap, a daemon ready
+ * after 1 s was seen after 1.55 s: docs/benchmarks.md, "Speak after an idle exit"; a 100 ms cap still cost the cold
+ * first Speak about 50 ms, "Cold first Speak").
  */
-const MAX_RETRY_MS = 100;
+const FIRST_RETRY_MS = 10;
+const MAX_RETRY_MS = 20;
 
 /** Connects as soon as a daemon answers, retrying with exponential backoff until `timeoutMs`. */
 export async function waitForDaemon(options: WaitOptions): Promise<Connected> {
