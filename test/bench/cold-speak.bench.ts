@@ -25,7 +25,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
-import { DEFAULT_VOICE, readDiscovery, STATE_FILES } from "@kokoro-speech/shared";
+import { DEFAULT_VOICE, DEVICE_LEAD_MS, readDiscovery, STATE_FILES } from "@kokoro-speech/shared";
 import { waitForExit } from "../../raycast/src/lib/process-info.js";
 import {
   STARTUP_MARKS,
@@ -50,6 +50,30 @@ const FIRST_BYTE_TIMEOUT_MS = 60_000;
 const POLL_MS = 2;
 const EXTENSION_COMMAND = fileURLToPath(new URL("./cold-speak/extension-speak-command.ts", import.meta.url));
 const MOCK_HOOKS = fileURLToPath(new URL("./cold-speak/raycast-mock-hooks.mjs", import.meta.url));
+const CAPTURE_LAG = fileURLToPath(new URL("./cold-speak/capture-lag.mjs", import.meta.url));
+const CAPTURE_LAG_RUNS = 5;
+
+/**
+ * How late the capture file gets its first byte when a player feeds the real addon at the daemon's lead (see
+ * cold-speak/capture-lag.mjs): measured here without the daemon, so the rows can also say when a sound card would
+ * have started, which the capture cannot show.
+ */
+async function measureCaptureLagMs(): Promise<number[]> {
+  const lags: number[] = [];
+  for (let attempt = 0; attempt < CAPTURE_LAG_RUNS; attempt++) {
+    const capture = await createAlsaCapture();
+    try {
+      const { stdout, code } = await run([CAPTURE_LAG, capture.capturePath, String(DEVICE_LEAD_MS)], capture.env)
+        .exited;
+      const { lagMs } = JSON.parse(stdout.trim().split("\n").at(-1) ?? "{}") as { lagMs?: number | null };
+      if (code !== 0 || typeof lagMs !== "number") throw new Error(`capture-lag run failed (${code}): ${stdout}`);
+      lags.push(lagMs);
+    } finally {
+      await capture.cleanup();
+    }
+  }
+  return lags;
+}
 
 type Path = "CLI" | "extension";
 
@@ -210,13 +234,18 @@ const PHASE_NAMES: Record<StartupMark | "daemonProcessStarted", string> = {
   firstAudioHanded: "first audio handed to the speaker host",
 };
 
-function rowsFor(path: Path, variant: Variant, runs: readonly ColdRun[]): BenchRow[] {
+function rowsFor(path: Path, variant: Variant, runs: readonly ColdRun[], captureLagMs: number): BenchRow[] {
   const label = `${path}, ${variant.name}`;
   const rows = [
     summarize(
-      `cold first Speak, ${label}: command start → first byte at the device`,
+      `cold first Speak, ${label}: command start → first byte in the ALSA capture`,
       "ms",
       runs.map((run) => run.totalMs),
+    ),
+    summarize(
+      `cold first Speak, ${label}: command start → a sound card's start (capture − ${captureLagMs.toFixed(0)} ms capture lag)`,
+      "ms",
+      runs.map((run) => run.totalMs - captureLagMs),
       variant.goal,
     ),
   ];
@@ -299,7 +328,15 @@ export async function runColdSpeakBenchmarks(): Promise<BenchRow[]> {
   const directory = await mkdtemp(join(tmpdir(), "kokoro-bench-cold-"));
   try {
     const { present, absent, cliOnly } = await variants(directory);
-    const rows: BenchRow[] = [];
+    const lags = await measureCaptureLagMs();
+    const captureLagMs = median(lags);
+    const rows: BenchRow[] = [
+      summarize(
+        `ALSA file capture: first byte after the first write, addon fed at a ${DEVICE_LEAD_MS} ms lead`,
+        "ms",
+        lags,
+      ),
+    ];
     for (const variant of present) {
       if (ONLY !== undefined && !ONLY.includes(variant.key)) continue;
       for (const path of ["CLI", "extension"] as const) {
@@ -310,7 +347,7 @@ export async function runColdSpeakBenchmarks(): Promise<BenchRow[]> {
         }
         const runs: ColdRun[] = [];
         for (let index = 0; index < RUNS; index++) runs.push(await coldRun(path, variant));
-        rows.push(...rowsFor(path, variant, runs));
+        rows.push(...rowsFor(path, variant, runs, captureLagMs));
       }
     }
     return [...rows, ...absent];
