@@ -53,11 +53,18 @@ async function renderToWav(client: DaemonClient, request: Omit<SpeakRequest, "id
   const sink = createSink({ kind: "wav", path: resolve(path) });
   await sink.open();
   const writes: Promise<void>[] = [];
-  const { streamId } = await client.request({ ...request, output: "client" });
+  // Listen before asking: the first chunks can arrive in the same read as the answer that names the stream, and
+  // are dispatched before the code after `await client.request` runs. Until the id is known they wait here.
+  const stream: { id?: number } = {};
+  const early: ChunkFrame[] = [];
   const onChunk = (frame: ChunkFrame): void => {
-    if (frame.streamId === streamId) writes.push(sink.write(Buffer.from(frame.pcm)));
+    if (stream.id === undefined) early.push(frame);
+    else if (frame.streamId === stream.id) writes.push(sink.write(Buffer.from(frame.pcm)));
   };
   client.on("chunk", onChunk);
+  const { streamId } = await client.request({ ...request, output: "client" });
+  stream.id = streamId;
+  for (const frame of early) if (frame.streamId === streamId) writes.push(sink.write(Buffer.from(frame.pcm)));
   const terminal = await client.waitForTerminal(streamId!);
   client.off("chunk", onChunk);
   await Promise.all(writes);
