@@ -39,6 +39,7 @@ interface Pending {
   resolve: (ack: AckMessage) => void;
   reject: (error: Error) => void;
   timer: NodeJS.Timeout;
+  onAck?: (ack: AckMessage) => void;
 }
 
 export interface DaemonClientEvents {
@@ -147,6 +148,23 @@ export class DaemonClient extends EventEmitter<DaemonClientEvents> {
 
   /** Sends a request and resolves with its `ack`; rejects with a `ProtocolError` carrying the daemon's code. */
   request(body: RequestBody, timeoutMs: number = this.requestTimeoutMs): Promise<AckMessage> {
+    return this.send(body, timeoutMs);
+  }
+
+  /**
+   * `request` for a request that opens a stream: `onAck` runs the moment the ack is read, before the frames that
+   * came in the same read are dispatched. A chunk listener learns its stream id there; code after
+   * `await request(...)` runs only after those frames, and a listener that waited for it misses the first chunks.
+   */
+  requestStream(
+    body: RequestBody,
+    onAck: (ack: AckMessage) => void,
+    timeoutMs: number = this.requestTimeoutMs,
+  ): Promise<AckMessage> {
+    return this.send(body, timeoutMs, onAck);
+  }
+
+  private send(body: RequestBody, timeoutMs: number, onAck?: (ack: AckMessage) => void): Promise<AckMessage> {
     if (this.closed) return Promise.reject(connectionLost("The connection to the daemon is closed."));
     const id = `r${this.nextRequestNumber++}`;
     return new Promise((resolve, reject) => {
@@ -154,7 +172,7 @@ export class DaemonClient extends EventEmitter<DaemonClientEvents> {
         this.pending.delete(id);
         reject(Object.assign(new Error(`No answer to ${body.type} within ${timeoutMs} ms`), { code: "ETIMEDOUT" }));
       }, timeoutMs);
-      this.pending.set(id, { resolve, reject, timer });
+      this.pending.set(id, onAck ? { resolve, reject, timer, onAck } : { resolve, reject, timer });
       this.socket.send(JSON.stringify({ ...body, id }));
     });
   }
@@ -257,7 +275,10 @@ export class DaemonClient extends EventEmitter<DaemonClientEvents> {
     this.pending.delete(id);
     clearTimeout(pending.timer);
     if (error) pending.reject(error);
-    else if (ack) pending.resolve(ack);
+    else if (ack) {
+      pending.onAck?.(ack);
+      pending.resolve(ack);
+    }
   }
 
   private socketOnClose(code: number, reason: string): void {

@@ -221,6 +221,31 @@ describe("DaemonClient streams", () => {
     await client.close();
   });
 
+  it("requestStream names the stream before the chunks that came in the same read as its ack are dispatched", async () => {
+    const pcm = new Uint8Array([1, 2, 3, 4]);
+    const peer = await startPeer(
+      daemonLike((socket, message) => {
+        // One TCP write, so the client reads the ack and the chunk together (as a busy daemon's socket does).
+        const tcp = (socket as unknown as { _socket: { cork(): void; uncork(): void } })._socket;
+        tcp.cork();
+        send(socket, { type: "ack", id: message.id, streamId: 3 });
+        socket.send(encodeChunkFrame({ streamId: 3, seq: 0, pcm }));
+        tcp.uncork();
+      }),
+    );
+    const client = await connect(peer.port);
+    let streamId: number | undefined;
+    const heard: number[][] = [];
+    client.on("chunk", (frame) => {
+      if (frame.streamId === streamId) heard.push([...frame.pcm]);
+    });
+    await client.requestStream({ type: "speak", text: "x", output: "client" }, (ack) => (streamId = ack.streamId));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(streamId).toBe(3);
+    expect(heard).toEqual([[...pcm]]);
+    await client.close();
+  });
+
   it("rejects waitForTerminal with daemon_unreachable once the connection has closed", async () => {
     const peer = await startPeer(daemonLike());
     const client = await connect(peer.port);

@@ -53,18 +53,16 @@ async function renderToWav(client: DaemonClient, request: Omit<SpeakRequest, "id
   const sink = createSink({ kind: "wav", path: resolve(path) });
   await sink.open();
   const writes: Promise<void>[] = [];
-  // Listen before asking: the first chunks can arrive in the same read as the answer that names the stream, and
-  // are dispatched before the code after `await client.request` runs. Until the id is known they wait here.
+  // The stream id is set as the ack is read (requestStream), before the chunks that came with it are dispatched.
   const stream: { id?: number } = {};
-  const early: ChunkFrame[] = [];
   const onChunk = (frame: ChunkFrame): void => {
-    if (stream.id === undefined) early.push(frame);
-    else if (frame.streamId === stream.id) writes.push(sink.write(Buffer.from(frame.pcm)));
+    if (frame.streamId === stream.id) writes.push(sink.write(Buffer.from(frame.pcm)));
   };
   client.on("chunk", onChunk);
-  const { streamId } = await client.request({ ...request, output: "client" });
-  stream.id = streamId;
-  for (const frame of early) if (frame.streamId === streamId) writes.push(sink.write(Buffer.from(frame.pcm)));
+  const { streamId } = await client.requestStream(
+    { ...request, output: "client" },
+    (ack) => (stream.id = ack.streamId),
+  );
   const terminal = await client.waitForTerminal(streamId!);
   client.off("chunk", onChunk);
   await Promise.all(writes);

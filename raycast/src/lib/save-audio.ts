@@ -69,14 +69,11 @@ export async function renderToWav(
     client.on("chunk", onChunk);
     client.on("event", onEvent);
     try {
-      const ack = await client.request({
-        type: "speak",
-        text,
-        voice: choices.voice,
-        speed: choices.speed,
-        output: "client",
-      });
-      streamId = ack.streamId;
+      // The stream id is set as the ack is read, before the chunks that came with it are dispatched.
+      await client.requestStream(
+        { type: "speak", text, voice: choices.voice, speed: choices.speed, output: "client" },
+        (ack) => (streamId = ack.streamId),
+      );
       const terminal = await client.waitForTerminal(streamId!);
       if (terminal.event === "failed") throw new ProtocolError(terminal.code, terminal.message);
       if (terminal.event === "cancelled")
