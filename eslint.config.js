@@ -2,7 +2,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["**/dist/**", "**/node_modules/**", "raycast/**", "assets/**", "coverage/**", ".cache/**"] },
+  { ignores: ["**/dist/**", "**/node_modules/**", "raycast/**", "daemon/assets/**", "coverage/**", ".cache/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

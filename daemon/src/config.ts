@@ -2,7 +2,7 @@
  * The daemon's configuration: one defaults object, overridden by environment variables and then by flags,
  * validated in one step that reports every problem, and frozen.
  */
-import { DEFAULT_PORT, resolveDataDir, resolveStateDir } from "@kokoro-speech/shared";
+import { DEFAULT_PORT, resolveDataDir, resolveStateDir } from "@kokoro-speech/protocol";
 import { z } from "zod";
 import { DEFAULT_ESPEAK_IDLE_RELEASE_MS } from "./g2p/espeak-process.js";
 import { DEFAULT_AUDIO_IDLE_CLOSE_MS } from "./player/player.js";

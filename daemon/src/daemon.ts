@@ -4,7 +4,7 @@
  */
 import { pathToFileURL } from "node:url";
 import { resolve } from "node:path";
-import { DAEMON_NAME, PROTOCOL_VERSION, type DaemonIdentity } from "@kokoro-speech/shared";
+import { DAEMON_NAME, PROTOCOL_VERSION, type DaemonIdentity } from "@kokoro-speech/protocol";
 import type { Logger } from "pino";
 import { createSink, type SinkOptions } from "./audio/index.js";
 import type { DaemonConfig } from "./config.js";

@@ -25,7 +25,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
-import { DEFAULT_VOICE, DEVICE_LEAD_MS, readDiscovery, STATE_FILES } from "@kokoro-speech/shared";
+import { DEFAULT_VOICE, DEVICE_LEAD_MS, readDiscovery, STATE_FILES } from "@kokoro-speech/protocol";
 import { waitForExit } from "../../raycast/src/lib/process-info.js";
 import {
   STARTUP_MARKS,

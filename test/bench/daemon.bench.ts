@@ -15,7 +15,7 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { BYTES_PER_SECOND, DAEMON_PROCESS_ENV, DaemonClient, STATE_FILES } from "@kokoro-speech/shared";
+import { BYTES_PER_SECOND, DAEMON_PROCESS_ENV, DaemonClient, STATE_FILES } from "@kokoro-speech/protocol";
 import { createSink } from "../../daemon/src/audio/index.js";
 import { ClientPcmSource } from "../../daemon/src/player/client-pcm-source.js";
 import { Player, type PlayerListener } from "../../daemon/src/player/player.js";

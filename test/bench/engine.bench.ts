@@ -17,7 +17,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import * as ort from "onnxruntime-node";
-import { PAD_TOKEN_ID } from "@kokoro-speech/shared";
+import { PAD_TOKEN_ID } from "@kokoro-speech/protocol";
 import { KokoroEngine, tokenizePhonemes, VoiceStore } from "../../daemon/src/engine/index.js";
 import { openKokoroSession } from "../../daemon/src/engine/session.js";
 import { defaultIntraOpNumThreads } from "../../daemon/src/engine/threads.js";

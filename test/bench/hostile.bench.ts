@@ -10,7 +10,7 @@
  */
 import fc from "fast-check";
 import WebSocket from "ws";
-import { PROTOCOL_VERSION, WEBSOCKET_PATH, type DaemonStatus } from "@kokoro-speech/shared";
+import { PROTOCOL_VERSION, WEBSOCKET_PATH, type DaemonStatus } from "@kokoro-speech/protocol";
 import { startDaemonProcess } from "../helpers/daemon-process.js";
 import { hostileBinary, hostileRequest } from "../helpers/hostile-frames.js";
 import { summarize, type BenchRow } from "./stats.js";

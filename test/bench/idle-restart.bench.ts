@@ -15,7 +15,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import type { DaemonClient, StreamEventMessage } from "@kokoro-speech/shared";
+import type { DaemonClient, StreamEventMessage } from "@kokoro-speech/protocol";
 import { ensureDaemon, type SupervisorOptions } from "../../raycast/src/lib/supervisor.js";
 import { isProcessAlive } from "../../raycast/src/lib/process-info.js";
 import { prepareCalibratedModel, type CalibratedModel } from "../fixtures/calibrated-model.js";

@@ -4,7 +4,7 @@
  * scheduling, look-ahead and underruns behave as on a device.
  */
 import { performance } from "node:perf_hooks";
-import type { DaemonClient, DaemonEventMessage, ModelStatusReport } from "@kokoro-speech/shared";
+import type { DaemonClient, DaemonEventMessage, ModelStatusReport } from "@kokoro-speech/protocol";
 import { startDaemonProcess, type DaemonProcess } from "../helpers/daemon-process.js";
 
 export interface ModelFiles {

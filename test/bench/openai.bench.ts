@@ -21,7 +21,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import type { DaemonClient, DaemonStatus } from "@kokoro-speech/shared";
+import type { DaemonClient, DaemonStatus } from "@kokoro-speech/protocol";
 import { prepareCalibratedModel } from "../fixtures/calibrated-model.js";
 import { startDaemonProcess, type DaemonProcess } from "../helpers/daemon-process.js";
 import { waitFor } from "../helpers/pcm.js";

@@ -21,7 +21,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
-import { SAMPLE_RATE_HZ } from "@kokoro-speech/shared";
+import { SAMPLE_RATE_HZ } from "@kokoro-speech/protocol";
 import {
   exists,
   kokoroJsModelsDir,

@@ -13,7 +13,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { isProtocolError, type DaemonClient, type ErrorCode, type StreamEventMessage } from "@kokoro-speech/shared";
+import { isProtocolError, type DaemonClient, type ErrorCode, type StreamEventMessage } from "@kokoro-speech/protocol";
 import { prepareCalibratedModel } from "../fixtures/calibrated-model.js";
 import { seededRandom } from "../helpers/seeded-random.js";
 import { NEWS_ARTICLE_PARAGRAPHS } from "./fixtures/news-article.js";

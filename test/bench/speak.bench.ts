@@ -29,7 +29,7 @@ import { mkdir, mkdtemp, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { DEFAULT_VOICE, SAMPLE_RATE_HZ } from "@kokoro-speech/shared";
+import { DEFAULT_VOICE, SAMPLE_RATE_HZ } from "@kokoro-speech/protocol";
 import { createSink } from "../../daemon/src/audio/index.js";
 import { KokoroEngine, VoiceStore } from "../../daemon/src/engine/index.js";
 import { loadLexicon, type Lexicon } from "../../daemon/src/g2p/index.js";

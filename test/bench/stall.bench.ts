@@ -17,7 +17,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import WebSocket from "ws";
-import { PROTOCOL_VERSION, WEBSOCKET_PATH } from "@kokoro-speech/shared";
+import { PROTOCOL_VERSION, WEBSOCKET_PATH } from "@kokoro-speech/protocol";
 import { writeStandInModel, writeVoiceBin } from "../fixtures/stand-in-model.js";
 import { startModelDaemon, stopModelDaemon, type ModelDaemon, type ModelFiles } from "./model-daemon.js";
 import { summarize, type BenchRow } from "./stats.js";

@@ -7,7 +7,7 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { request as httpRequest } from "node:http";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { DaemonClient, readDiscovery, readToken } from "@kokoro-speech/shared";
+import { DaemonClient, readDiscovery, readToken } from "@kokoro-speech/protocol";
 import { fixtureAudioFor } from "../fixtures/tone-synthesizer.js";
 import { testTempRoot } from "../helpers/temp-dir.js";
 import { startDaemonProcess, type DaemonProcess } from "../helpers/daemon-process.js";

@@ -12,7 +12,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
-import { ERROR_CODES, isErrorCode, PROTOCOL_VERSION, WEBSOCKET_PATH } from "@kokoro-speech/shared";
+import { ERROR_CODES, isErrorCode, PROTOCOL_VERSION, WEBSOCKET_PATH } from "@kokoro-speech/protocol";
 import { startDaemonProcess, type DaemonProcess } from "../helpers/daemon-process.js";
 import { hostileBinary, hostileHello, hostileRequest, type FuzzedText } from "../helpers/hostile-frames.js";
 

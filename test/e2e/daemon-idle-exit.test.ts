@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { STATE_FILES } from "@kokoro-speech/shared";
+import { STATE_FILES } from "@kokoro-speech/protocol";
 import { startDaemonProcess, type DaemonProcess } from "../helpers/daemon-process.js";
 
 const cleanups: Array<() => Promise<unknown>> = [];

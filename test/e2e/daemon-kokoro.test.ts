@@ -8,7 +8,7 @@ import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DaemonClient, DaemonStatus, StreamEventMessage } from "@kokoro-speech/shared";
+import type { DaemonClient, DaemonStatus, StreamEventMessage } from "@kokoro-speech/protocol";
 import { writeCalibratedModel } from "../fixtures/calibrated-model.js";
 import { writeStandInModel, writeVoiceBin } from "../fixtures/stand-in-model.js";
 import { createAlsaCapture, type AlsaCapture } from "../helpers/alsa.js";

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { createServer, type Server } from "node:net";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { STATE_FILES } from "@kokoro-speech/shared";
+import { STATE_FILES } from "@kokoro-speech/protocol";
 import { createUnopenableAlsaHome } from "../helpers/alsa.js";
 import { startDaemonProcess, type DaemonProcess } from "../helpers/daemon-process.js";
 import { runCliWithStdin, type CliResult } from "../helpers/run-cli.js";

@@ -4,7 +4,7 @@
  * captured bytes would differ from what the client sent.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { DaemonClient, StreamEventMessage } from "@kokoro-speech/shared";
+import type { DaemonClient, StreamEventMessage } from "@kokoro-speech/protocol";
 import { startCapturedDaemon, type CapturedDaemon } from "../helpers/captured-daemon.js";
 import { makePcm, sendPcm, waitFor } from "../helpers/pcm.js";
 

@@ -8,7 +8,7 @@ import { connect } from "node:net";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
-import { DaemonClient, PROTOCOL_VERSION, ProtocolError, STATE_FILES } from "@kokoro-speech/shared";
+import { DaemonClient, PROTOCOL_VERSION, ProtocolError, STATE_FILES } from "@kokoro-speech/protocol";
 import { startDaemonProcess, type DaemonProcess } from "../helpers/daemon-process.js";
 
 let daemon: DaemonProcess;

@@ -4,7 +4,7 @@
  * ends the stream with `failed`, and the requester can receive the audio itself.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { ChunkFrame, DaemonClient, StreamEventMessage } from "@kokoro-speech/shared";
+import type { ChunkFrame, DaemonClient, StreamEventMessage } from "@kokoro-speech/protocol";
 import { fixtureAudioFor, fixturePcm, fixtureSegments } from "../fixtures/tone-synthesizer.js";
 import { startCapturedDaemon, type CapturedDaemon } from "../helpers/captured-daemon.js";
 import { waitFor } from "../helpers/pcm.js";

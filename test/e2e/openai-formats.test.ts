@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import OpenAI, { BadRequestError } from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SAMPLE_RATE_HZ, type DaemonStatus } from "@kokoro-speech/shared";
+import { SAMPLE_RATE_HZ, type DaemonStatus } from "@kokoro-speech/protocol";
 import { writeStandInModel, writeVoiceBin } from "../fixtures/stand-in-model.js";
 import { startDaemonProcess, type DaemonProcess } from "../helpers/daemon-process.js";
 import { rejectionOf } from "../helpers/errors.js";

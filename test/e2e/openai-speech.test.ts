@@ -6,7 +6,7 @@
  */
 import OpenAI, { APIError, AuthenticationError, BadRequestError } from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MAX_TEXT_CHARS } from "@kokoro-speech/shared";
+import { MAX_TEXT_CHARS } from "@kokoro-speech/protocol";
 import { fixtureAudioFor } from "../fixtures/tone-synthesizer.js";
 import { startDaemonProcess, type DaemonProcess } from "../helpers/daemon-process.js";
 import { rejectionOf } from "../helpers/errors.js";

@@ -2,7 +2,7 @@
  * A real daemon playing through the real `speaker` addon into an ALSA capture file, with a connected client that
  * records every stream event: the common set-up of the end-to-end playback tests.
  */
-import type { DaemonClient, StreamEventMessage } from "@kokoro-speech/shared";
+import type { DaemonClient, StreamEventMessage } from "@kokoro-speech/protocol";
 import { createAlsaCapture, type AlsaCapture } from "./alsa.js";
 import { startDaemonProcess, type DaemonProcess, type DaemonProcessOptions } from "./daemon-process.js";
 

@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { DAEMON_PROCESS_ENV, DaemonClient, STATE_FILES } from "@kokoro-speech/shared";
+import { DAEMON_PROCESS_ENV, DaemonClient, STATE_FILES } from "@kokoro-speech/protocol";
 import { testTempRoot } from "./temp-dir.js";
 
 export const REPO_ROOT = fileURLToPath(new URL("../..", import.meta.url));

@@ -1,5 +1,5 @@
 /** What a test needs to look at an error without letting it escape: what was thrown, or rejected, and its code. */
-import { isProtocolError } from "@kokoro-speech/shared";
+import { isProtocolError } from "@kokoro-speech/protocol";
 
 /** What `action` throws, or undefined when it returns. */
 export function thrownBy(action: () => unknown): unknown {

@@ -12,7 +12,7 @@ import {
   REQUEST_TYPES,
   requestSchema,
   type RequestType,
-} from "@kokoro-speech/shared";
+} from "@kokoro-speech/protocol";
 
 /** One valid request per type, without its id. `download` names no model: the fixture provider never downloads. */
 export const VALID_BODIES: Readonly<Record<RequestType, Record<string, unknown>>> = {

@@ -1,4 +1,4 @@
-import type { DaemonClient } from "@kokoro-speech/shared";
+import type { DaemonClient } from "@kokoro-speech/protocol";
 
 /** Deterministic s16le PCM with a pattern that differs per seed, so misplaced bytes are detected. */
 export function makePcm(samples: number, seed: number): Buffer {

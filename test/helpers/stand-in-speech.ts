@@ -4,7 +4,7 @@
  * independently of the segmenter, the synthesizer, the player and the sink: a segment lost, doubled or reordered
  * anywhere between them leaves the two token sequences unequal.
  */
-import { PHONEME_VOCAB } from "@kokoro-speech/shared";
+import { PHONEME_VOCAB } from "@kokoro-speech/protocol";
 import { createEspeakFallback } from "../../daemon/src/g2p/espeak-fallback.js";
 import { createG2P } from "../../daemon/src/g2p/g2p.js";
 import type { Variant } from "../../daemon/src/g2p/phoneme-sets.js";

@@ -6,7 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { ReactElement } from "react";
-import type { StreamEventMessage } from "@kokoro-speech/shared";
+import type { StreamEventMessage } from "@kokoro-speech/protocol";
 import { LocalStorage } from "@raycast/api";
 import { recorded, setSelectedText } from "../mocks/raycast-api.js";
 import SpeakSelectedText from "../../raycast/src/speak-selected-text.js";

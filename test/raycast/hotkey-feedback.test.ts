@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { Cache } from "@raycast/api";
-import { STATE_FILES } from "@kokoro-speech/shared";
+import { STATE_FILES } from "@kokoro-speech/protocol";
 import SpeakSelectedText from "../../raycast/src/speak-selected-text.js";
 import { readConfig } from "../../raycast/src/lib/config.js";
 import { PlayerMenu } from "../../raycast/src/lib/player-menu.js";

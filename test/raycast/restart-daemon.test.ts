@@ -8,7 +8,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { createServer } from "node:net";
 import { join } from "node:path";
-import { DAEMON_NAME, PROTOCOL_VERSION, STATE_FILES } from "@kokoro-speech/shared";
+import { DAEMON_NAME, PROTOCOL_VERSION, STATE_FILES } from "@kokoro-speech/protocol";
 import Command from "../../raycast/src/restart-daemon.js";
 import { recorded, setSelectedText } from "../mocks/raycast-api.js";
 import SpeakSelectedText from "../../raycast/src/speak-selected-text.js";

@@ -8,7 +8,7 @@ import { existsSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
-import { STATE_FILES, type StreamEventMessage } from "@kokoro-speech/shared";
+import { STATE_FILES, type StreamEventMessage } from "@kokoro-speech/protocol";
 import Command from "../../raycast/src/speak-selected-text.js";
 import { Cache, LocalStorage } from "@raycast/api";
 import { disableCommand, recorded, setClipboardText, setPreferences, setSelectedText } from "../mocks/raycast-api.js";

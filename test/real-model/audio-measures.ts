@@ -3,7 +3,7 @@
  * voiced part, how much is voiced, silences and clipping. Used by the real-model suite, the parity script and the
  * listening proxy; none of it comes from the code under test.
  */
-import { SAMPLE_RATE_HZ } from "@kokoro-speech/shared";
+import { SAMPLE_RATE_HZ } from "@kokoro-speech/protocol";
 
 /** 10 ms analysis frames. */
 export const FRAME_SAMPLES = SAMPLE_RATE_HZ / 100;

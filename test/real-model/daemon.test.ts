@@ -6,7 +6,7 @@
  */
 import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SAMPLE_RATE_HZ, type DaemonStatus } from "@kokoro-speech/shared";
+import { SAMPLE_RATE_HZ, type DaemonStatus } from "@kokoro-speech/protocol";
 import { startCapturedDaemon, type CapturedDaemon } from "../helpers/captured-daemon.js";
 import { waitFor } from "../helpers/pcm.js";
 import { MAX_CLIPPED_FRACTION, measure, s16leToFloats } from "./audio-measures.js";

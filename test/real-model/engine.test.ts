@@ -5,7 +5,7 @@
  * Oracles come from the samples alone (audio-measures.ts) and from phoneme counts made here.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SAMPLE_RATE_HZ, VOICE_CATALOG } from "@kokoro-speech/shared";
+import { SAMPLE_RATE_HZ, VOICE_CATALOG } from "@kokoro-speech/protocol";
 import { KokoroEngine, VoiceStore } from "../../daemon/src/engine/index.js";
 import { MAX_CLIPPED_FRACTION, measure, s16leToFloats } from "./audio-measures.js";
 import { requireRealFixture } from "./real-fixture.js";

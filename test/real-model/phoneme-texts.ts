@@ -2,7 +2,7 @@
  * Misaki (en-us) phoneme strings for the real-model suite and the parity script, fixed here so the engine is tested
  * apart from the G2P. Eight ordinary sentences; together they exceed one inference's 510-token limit.
  */
-import { PHONEME_VOCAB } from "@kokoro-speech/shared";
+import { PHONEME_VOCAB } from "@kokoro-speech/protocol";
 
 /** "The quick brown fox jumps over the lazy dog, and then it runs away into the forest." */
 export const SENTENCE_PHONEMES =

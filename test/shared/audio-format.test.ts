@@ -9,7 +9,7 @@ import {
   msToBytes,
   SAMPLE_FORMAT,
   SAMPLE_RATE_HZ,
-} from "@kokoro-speech/shared";
+} from "@kokoro-speech/protocol";
 
 describe("the product PCM format", () => {
   it.each([

@@ -15,7 +15,7 @@ import {
   WEBSOCKET_PATH,
   type ServerMessage,
   type WelcomeMessage,
-} from "@kokoro-speech/shared";
+} from "@kokoro-speech/protocol";
 
 const TOKEN = "secret-token";
 

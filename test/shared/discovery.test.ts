@@ -9,7 +9,7 @@ import {
   readToken,
   STATE_FILES,
   type Discovery,
-} from "@kokoro-speech/shared";
+} from "@kokoro-speech/protocol";
 
 let stateDir: string;
 

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, expectTypeOf, it } from "vitest";
-import * as shared from "@kokoro-speech/shared";
+import * as shared from "@kokoro-speech/protocol";
 import {
   closeCodeToErrorCode,
   ERROR_CODE_LIST,
@@ -16,7 +16,7 @@ import {
   type ErrorCode,
   type ErrorMessage,
   type StreamEventPayloads,
-} from "@kokoro-speech/shared";
+} from "@kokoro-speech/protocol";
 import * as limitsModule from "../../shared/src/limits.js";
 
 const SPEC = readFileSync(new URL("../../docs/protocol.md", import.meta.url), "utf8");

@@ -11,7 +11,7 @@ import {
   PROTOCOL_VERSION,
   SAMPLE_RATE_HZ,
   type ChunkFrame,
-} from "@kokoro-speech/shared";
+} from "@kokoro-speech/protocol";
 
 const U32_MAX = 0xffff_ffff;
 

@@ -18,7 +18,7 @@ import {
   SPEED_MAX,
   SPEED_MIN,
   WEBSOCKET_PATH,
-} from "@kokoro-speech/shared";
+} from "@kokoro-speech/protocol";
 
 /**
  * Both sides of the protocol and several daemon stages rely on these numbers; a change to one is a protocol or

@@ -7,7 +7,7 @@ import {
   resolveStateDir,
   STATE_DIR_ENV,
   STATE_FILES,
-} from "@kokoro-speech/shared";
+} from "@kokoro-speech/protocol";
 
 const HOME = join("/", "home", "ada");
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isVocabSymbol, PAD_TOKEN_ID, PHONEME_VOCAB, VOCAB_TABLE_SIZE } from "@kokoro-speech/shared";
+import { isVocabSymbol, PAD_TOKEN_ID, PHONEME_VOCAB, VOCAB_TABLE_SIZE } from "@kokoro-speech/protocol";
 
 describe("PHONEME_VOCAB", () => {
   it("holds the 114 symbols of Kokoro v1.0", () => {

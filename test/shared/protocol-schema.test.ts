@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { REQUEST_TYPES } from "@kokoro-speech/shared";
+import { REQUEST_TYPES } from "@kokoro-speech/protocol";
 import { protocolJsonSchemaText } from "../../shared/src/protocol-json-schema.js";
 
 const committed = readFileSync(new URL("../../docs/protocol.schema.json", import.meta.url), "utf8");

@@ -13,7 +13,7 @@ import {
   SPEED_MIN,
   type ErrorCode,
   type RequestType,
-} from "@kokoro-speech/shared";
+} from "@kokoro-speech/protocol";
 
 /** One valid example per request type; the first test proves the table covers every type of v1. */
 const VALID_REQUESTS: Record<RequestType, Record<string, unknown>[]> = {

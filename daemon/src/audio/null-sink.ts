@@ -1,4 +1,4 @@
-import { ProtocolError } from "@kokoro-speech/shared";
+import { ProtocolError } from "@kokoro-speech/protocol";
 import type { AudioSink } from "./sink.js";
 import { assertFrameAligned } from "./pcm-alignment.js";
 

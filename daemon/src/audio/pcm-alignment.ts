@@ -1,4 +1,4 @@
-import { BYTES_PER_FRAME } from "@kokoro-speech/shared";
+import { BYTES_PER_FRAME } from "@kokoro-speech/protocol";
 
 /** Refuses a buffer that ends inside a frame: a device would shift every later sample by one byte (loud noise). */
 export function assertFrameAligned(pcm: Buffer): void {

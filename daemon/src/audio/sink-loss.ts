@@ -1,4 +1,4 @@
-import type { ProtocolError } from "@kokoro-speech/shared";
+import type { ProtocolError } from "@kokoro-speech/protocol";
 
 type LossListener = (error: ProtocolError) => void;
 

@@ -1,8 +1,8 @@
 /**
  * The audio sink contract the player writes to, and the factory that picks an implementation. Every sink takes the
- * product's one PCM format (24 kHz mono s16le, see `@kokoro-speech/shared`); pacing is the player's job, not the sink's.
+ * product's one PCM format (24 kHz mono s16le, see `@kokoro-speech/protocol`); pacing is the player's job, not the sink's.
  */
-import type { ProtocolError } from "@kokoro-speech/shared";
+import type { ProtocolError } from "@kokoro-speech/protocol";
 import type { Logger } from "pino";
 import { NullSink } from "./null-sink.js";
 import { SpeakerSink, type SpeakerSinkOptions } from "./speaker-sink.js";

@@ -6,7 +6,7 @@
 
 /**
  * The PCM format the host opens the device with. It travels as the host's one command-line argument (JSON) so the
- * host need not load `@kokoro-speech/shared` for three numbers: that import costs 0.15–0.35 s on every device open.
+ * host need not load `@kokoro-speech/protocol` for three numbers: that import costs 0.15–0.35 s on every device open.
  */
 export interface HostPcmFormat {
   readonly sampleRateHz: number;

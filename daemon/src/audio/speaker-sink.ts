@@ -1,6 +1,6 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
-import { BYTES_PER_SAMPLE, CHANNEL_COUNT, ProtocolError, SAMPLE_RATE_HZ } from "@kokoro-speech/shared";
+import { BYTES_PER_SAMPLE, CHANNEL_COUNT, ProtocolError, SAMPLE_RATE_HZ } from "@kokoro-speech/protocol";
 import type { Logger } from "pino";
 import { assertFrameAligned } from "./pcm-alignment.js";
 import type { AudioSink } from "./sink.js";

@@ -1,5 +1,5 @@
 import { open, type FileHandle } from "node:fs/promises";
-import { ProtocolError } from "@kokoro-speech/shared";
+import { ProtocolError } from "@kokoro-speech/protocol";
 import type { Logger } from "pino";
 import { assertFrameAligned } from "./pcm-alignment.js";
 import type { AudioSink } from "./sink.js";

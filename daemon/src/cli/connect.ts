@@ -1,4 +1,4 @@
-import { connectToDiscoveredDaemon, resolveStateDir, type DaemonClient } from "@kokoro-speech/shared";
+import { connectToDiscoveredDaemon, resolveStateDir, type DaemonClient } from "@kokoro-speech/protocol";
 import { CliError, EXIT_UNREACHABLE } from "./errors.js";
 
 /** Connects to the daemon that owns `stateDir`, verifying its identity in the handshake. */

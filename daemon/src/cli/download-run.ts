@@ -1,6 +1,6 @@
 /** The `download` command's work: the model manager with a progress display (registered in download.ts). */
 import { resolve } from "node:path";
-import { resolveDataDir } from "@kokoro-speech/shared";
+import { resolveDataDir } from "@kokoro-speech/protocol";
 import cliProgress from "cli-progress";
 import { isModelError, ModelManager, type ModelStatus, type TransferProgress } from "../models/index.js";
 import type { DownloadFlags } from "./download.js";

@@ -1,5 +1,5 @@
 import { Option, type Command } from "commander";
-import { DATA_DIR_ENV } from "@kokoro-speech/shared";
+import { DATA_DIR_ENV } from "@kokoro-speech/protocol";
 import {
   DEFAULT_MODEL_DTYPE,
   DEFAULT_VOICES_SOURCE,

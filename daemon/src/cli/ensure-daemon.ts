@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { resolveStateDir, STATE_FILES, type DaemonClient } from "@kokoro-speech/shared";
+import { resolveStateDir, STATE_FILES, type DaemonClient } from "@kokoro-speech/protocol";
 import { connectToDaemon } from "./connect.js";
 import { CliError, EXIT_UNREACHABLE } from "./errors.js";
 import { takePrestartedDaemon } from "./prestart.js";

@@ -1,4 +1,4 @@
-import { isProtocolError } from "@kokoro-speech/shared";
+import { isProtocolError } from "@kokoro-speech/protocol";
 
 /** Exit codes of every `kokoro-speech` subcommand. */
 export const EXIT_OK = 0;

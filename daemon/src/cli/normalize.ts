@@ -1,4 +1,4 @@
-import { MAX_TEXT_CHARS, ProtocolError } from "@kokoro-speech/shared";
+import { MAX_TEXT_CHARS, ProtocolError } from "@kokoro-speech/protocol";
 import type { Command } from "commander";
 import { readStdin } from "./read-stdin.js";
 

@@ -1,4 +1,4 @@
-import { DEFAULT_VOICE } from "@kokoro-speech/shared";
+import { DEFAULT_VOICE } from "@kokoro-speech/protocol";
 import type { Command } from "commander";
 import { readStdin } from "./read-stdin.js";
 

@@ -9,7 +9,7 @@
 import type { ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { resolveStateDir, STATE_FILES } from "@kokoro-speech/shared/paths";
+import { resolveStateDir, STATE_FILES } from "@kokoro-speech/protocol/paths";
 import { spawnDaemon } from "./spawn-daemon.js";
 
 const ORDINARY_PATH_FLAGS = ["--state-dir", "--data-dir", "--help", "-h"];

@@ -1,5 +1,5 @@
 import { Option, type Command } from "commander";
-import { DAEMON_PROCESS_ENV } from "@kokoro-speech/shared";
+import { DAEMON_PROCESS_ENV } from "@kokoro-speech/protocol";
 import type { Logger } from "pino";
 import { ConfigError, resolveConfig, secondsToMs, type ConfigOverrides } from "../config.js";
 import { PortInUseError, startDaemon, type RunningDaemon } from "../daemon.js";

@@ -6,8 +6,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { closeSync, mkdirSync, openSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { DAEMON_PROCESS_ENV } from "@kokoro-speech/shared/daemon-env";
-import { STATE_FILES } from "@kokoro-speech/shared/paths";
+import { DAEMON_PROCESS_ENV } from "@kokoro-speech/protocol/daemon-env";
+import { STATE_FILES } from "@kokoro-speech/protocol/paths";
 
 const CLI_ENTRY = fileURLToPath(new URL("../cli.js", import.meta.url));
 

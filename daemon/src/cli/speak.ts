@@ -7,7 +7,7 @@ import {
   type ChunkFrame,
   type DaemonClient,
   type SpeakRequest,
-} from "@kokoro-speech/shared";
+} from "@kokoro-speech/protocol";
 import type { Command } from "commander";
 import { createSink } from "../audio/index.js";
 import { ensureDaemon } from "./ensure-daemon.js";

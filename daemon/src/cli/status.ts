@@ -1,4 +1,4 @@
-import { bytesToMs, BYTES_PER_FRAME, type DaemonStatus } from "@kokoro-speech/shared";
+import { bytesToMs, BYTES_PER_FRAME, type DaemonStatus } from "@kokoro-speech/protocol";
 import type { Command } from "commander";
 import { withDaemon } from "./connect.js";
 

@@ -1,6 +1,6 @@
 import { access } from "node:fs/promises";
 import { join } from "node:path";
-import { resolveDataDir, VOICE_CATALOG, type CatalogVoice } from "@kokoro-speech/shared";
+import { resolveDataDir, VOICE_CATALOG, type CatalogVoice } from "@kokoro-speech/protocol";
 import type { Command } from "commander";
 import { VOICES_ARCHIVE, VOICES_DIR_NAME } from "../models/catalog.js";
 

@@ -5,7 +5,7 @@
  */
 import * as ort from "onnxruntime-node";
 import type { Logger } from "pino";
-import { PAD_TOKEN_ID, ProtocolError, SPEED_MAX, SPEED_MIN } from "@kokoro-speech/shared";
+import { PAD_TOKEN_ID, ProtocolError, SPEED_MAX, SPEED_MIN } from "@kokoro-speech/protocol";
 import { floatsToS16le } from "./pcm.js";
 import { SerialQueue } from "./serial-queue.js";
 import {

@@ -10,7 +10,7 @@ export {
 } from "./engine.js";
 export type { ExecutionProvider, ModelFlavour, SpeedDtype } from "./session.js";
 export { tokenizePhonemes, type TokenizedPhonemes } from "./tokenizer.js";
-export { VOICE_PACK_BYTES } from "@kokoro-speech/shared";
+export { VOICE_PACK_BYTES } from "@kokoro-speech/protocol";
 export type { VoicePack } from "./voice-pack.js";
 export {
   checkVoiceSpec,
@@ -23,4 +23,4 @@ export {
   type VoiceSpec,
 } from "./voice-spec.js";
 export { VoiceStore } from "./voices.js";
-export { findCatalogVoice, VOICE_CATALOG, type CatalogLanguage, type CatalogVoice } from "@kokoro-speech/shared";
+export { findCatalogVoice, VOICE_CATALOG, type CatalogLanguage, type CatalogVoice } from "@kokoro-speech/protocol";

@@ -5,7 +5,7 @@
  * are no obstacle.
  */
 import { unzipSync } from "fflate";
-import { VOICE_PACK_BYTES } from "@kokoro-speech/shared";
+import { VOICE_PACK_BYTES } from "@kokoro-speech/protocol";
 import { decodeVoicePack, VOICE_PACK_FLOATS, type VoicePack } from "./voice-pack.js";
 
 const NPY_MAGIC = "\x93NUMPY";

@@ -1,5 +1,5 @@
 /**
- * Model output → the product's PCM format (s16le, see `@kokoro-speech/shared` audio-format). Kokoro's float output
+ * Model output → the product's PCM format (s16le, see `@kokoro-speech/protocol` audio-format). Kokoro's float output
  * nominally lies in [−1, 1] but ONNX exports have been seen to exceed it, so samples are clamped before scaling.
  */
 

@@ -4,7 +4,7 @@
  * three, and guessing from names alone is how kokoro-onnx came to send int32 speeds to float graphs (§2.6).
  */
 import * as ort from "onnxruntime-node";
-import { ProtocolError } from "@kokoro-speech/shared";
+import { ProtocolError } from "@kokoro-speech/protocol";
 import { STYLE_DIM } from "./voice-pack.js";
 import { WorkerSession } from "./worker-session.js";
 

@@ -7,7 +7,7 @@
  * `, —`, then a space. Only a run with no boundary at all (one word longer than the budget) is cut between code
  * points. Symbols outside the vocabulary do not count against the budget (they never reach the model).
  */
-import { MAX_PHONEME_TOKENS, PHONEME_VOCAB } from "@kokoro-speech/shared";
+import { MAX_PHONEME_TOKENS, PHONEME_VOCAB } from "@kokoro-speech/protocol";
 
 /** Boundary symbols from strongest to weakest (kokoro-model.md §5). */
 const BOUNDARY_TIERS: readonly ReadonlySet<string>[] = [

@@ -3,7 +3,7 @@
  * walked by code point (not UTF-16 unit). Symbols outside the vocabulary cannot reach the model; they are returned
  * rather than silently lost, so the caller can count and log them.
  */
-import { PHONEME_VOCAB } from "@kokoro-speech/shared";
+import { PHONEME_VOCAB } from "@kokoro-speech/protocol";
 
 export interface TokenizedPhonemes {
   /** Vocabulary ids in order, without the pads. */

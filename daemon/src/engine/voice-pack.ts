@@ -3,7 +3,7 @@
  * Decoding of the raw `.bin` layout, style-row selection and blending live here; where packs come from is
  * `voices.ts`'s job.
  */
-import { MAX_PHONEME_TOKENS, VOICE_PACK_BYTES, VOICE_STYLE_DIM } from "@kokoro-speech/shared";
+import { MAX_PHONEME_TOKENS, VOICE_PACK_BYTES, VOICE_STYLE_DIM } from "@kokoro-speech/protocol";
 
 /** Width of one style row (the model's `style` input). */
 export const STYLE_DIM = VOICE_STYLE_DIM;

@@ -3,7 +3,7 @@
  * weighs 1 and weights are normalised to sum 1, so `af_bella+af_heart` is an even mix and `a:2+b:1` is 2/3 + 1/3.
  * Also maps a voice id to the language of its text front end (first letter of the id, kokoro-model.md §6.6).
  */
-import { findCatalogVoice, ProtocolError } from "@kokoro-speech/shared";
+import { findCatalogVoice, ProtocolError } from "@kokoro-speech/protocol";
 import { variantForVoice, type Variant } from "../g2p/index.js";
 
 /** Front-end languages this product has G2P for: the G2P's variants. */

@@ -5,7 +5,7 @@
  */
 import { readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
-import { ProtocolError } from "@kokoro-speech/shared";
+import { ProtocolError } from "@kokoro-speech/protocol";
 import { decodeNpyVoicePack, unpackNpz } from "./npz.js";
 import { blendVoicePacks, decodeVoicePack, type VoicePack } from "./voice-pack.js";
 import { isValidVoiceName, parseVoiceSpec, type VoiceSpec } from "./voice-spec.js";

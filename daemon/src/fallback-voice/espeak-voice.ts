@@ -18,7 +18,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
-import { ProtocolError, SAMPLE_RATE_HZ } from "@kokoro-speech/shared";
+import { ProtocolError, SAMPLE_RATE_HZ } from "@kokoro-speech/protocol";
 import { Resampler } from "./resample.js";
 import { readWavPcm } from "./wav-pcm.js";
 

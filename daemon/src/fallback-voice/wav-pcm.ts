@@ -3,7 +3,7 @@
  * from the header, never assumed. Chunks are walked by their declared sizes so any extra chunk is skipped, and a
  * data size larger than the bytes present (a writer that never patched its header) is clamped to what is there.
  */
-import { ProtocolError } from "@kokoro-speech/shared";
+import { ProtocolError } from "@kokoro-speech/protocol";
 
 export interface WavPcm {
   sampleRateHz: number;

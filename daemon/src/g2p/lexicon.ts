@@ -51,8 +51,8 @@ export interface Lexicon {
   heteronym(word: string): HeteronymEntry | undefined;
 }
 
-/** Where the build writes the assets: `<repo>/assets/lexicon`, the same depth from `src/g2p` and `dist/g2p`. */
-export const DEFAULT_LEXICON_DIRECTORY = fileURLToPath(new URL("../../../assets/lexicon/", import.meta.url));
+/** Where the build writes the assets: `daemon/assets/lexicon`, the same depth from `src/g2p` and `dist/g2p`. */
+export const DEFAULT_LEXICON_DIRECTORY = fileURLToPath(new URL("../../assets/lexicon/", import.meta.url));
 
 export function lexiconFileName(variant: Variant): string {
   return `${variant}.tsv`;

@@ -3,7 +3,7 @@
  * are American, `b…` voices British.
  */
 
-import { ProtocolError } from "@kokoro-speech/shared";
+import { ProtocolError } from "@kokoro-speech/protocol";
 import type { Variant } from "./phoneme-sets.js";
 
 const VARIANT_BY_PREFIX: Readonly<Record<string, Variant>> = { a: "en-us", b: "en-gb" };

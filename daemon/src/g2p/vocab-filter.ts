@@ -3,7 +3,7 @@
  * vanishes unnoticed between G2P and the tokenizer.
  */
 
-import { isVocabSymbol } from "@kokoro-speech/shared";
+import { isVocabSymbol } from "@kokoro-speech/protocol";
 
 export interface VocabFilterResult {
   readonly phonemes: string;

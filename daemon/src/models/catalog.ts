@@ -3,7 +3,7 @@
  * licence and the format check each one must pass. Publishers list no checksums; the values are pinned by several
  * independent manifests and, for the voices, checked against the files of `kokoro-js@1.2.1` (docs/models.md).
  */
-import { VOICE_CATALOG, VOICE_PACK_BYTES } from "@kokoro-speech/shared";
+import { VOICE_CATALOG, VOICE_PACK_BYTES } from "@kokoro-speech/protocol";
 
 export type ModelDtype = "fp32" | "fp16" | "int8";
 export const MODEL_DTYPES: readonly ModelDtype[] = ["int8", "fp16", "fp32"];

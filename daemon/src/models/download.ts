@@ -11,7 +11,7 @@ import { open, mkdir, rename, rm, stat } from "node:fs/promises";
 import http, { type IncomingMessage } from "node:http";
 import https from "node:https";
 import { dirname } from "node:path";
-import { DAEMON_NAME } from "@kokoro-speech/shared";
+import { DAEMON_NAME } from "@kokoro-speech/protocol";
 import { errnoOf, fileSystemError, isAbortError, isModelError, isUnreachableError, ModelError } from "./errors.js";
 import { updateHashFromFile } from "./hash-file.js";
 import { TransferMeter, type TransferProgress } from "./progress.js";

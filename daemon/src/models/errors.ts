@@ -2,7 +2,7 @@
  * Failures of the model manager, with a code from the shared registry (`MODEL_ERROR_CODES` in `shared/`): a failed
  * model's status carries it on the wire; requests that need the model get the protocol's `model_unavailable`.
  */
-import { MODEL_ERROR_CODES, type ModelErrorCode } from "@kokoro-speech/shared";
+import { MODEL_ERROR_CODES, type ModelErrorCode } from "@kokoro-speech/protocol";
 
 export { MODEL_ERROR_CODES, type ModelErrorCode };
 

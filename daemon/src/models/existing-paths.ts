@@ -1,7 +1,7 @@
 /**
  * A model and voices the user already has, named by flag, config or environment, to be used in place (verified by
  * `ModelManager.useExisting`, never copied). The data and state folders themselves are resolved in
- * `@kokoro-speech/shared` (`resolveDataDir`, `resolveStateDir`), since clients need the same rules.
+ * `@kokoro-speech/protocol` (`resolveDataDir`, `resolveStateDir`), since clients need the same rules.
  */
 import { resolve } from "node:path";
 

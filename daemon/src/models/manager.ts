@@ -6,7 +6,7 @@
 import { EventEmitter } from "node:events";
 import { readdir, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
-import { VOICE_PACK_BYTES } from "@kokoro-speech/shared";
+import { VOICE_PACK_BYTES } from "@kokoro-speech/protocol";
 import type { Logger } from "pino";
 import {
   catalogFileUrl,

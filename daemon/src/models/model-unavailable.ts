@@ -1,5 +1,5 @@
 /** Turns a model status into the protocol error a speech request gets while the model is not usable yet. */
-import { ProtocolError, type ModelState as ReportedModelState } from "@kokoro-speech/shared";
+import { ProtocolError, type ModelState as ReportedModelState } from "@kokoro-speech/protocol";
 import type { ModelState } from "./manager.js";
 
 /**

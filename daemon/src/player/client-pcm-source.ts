@@ -1,4 +1,4 @@
-import { BYTES_PER_FRAME, MAX_PLAY_BUFFER_BYTES, ProtocolError, type SkipDirection } from "@kokoro-speech/shared";
+import { BYTES_PER_FRAME, MAX_PLAY_BUFFER_BYTES, ProtocolError, type SkipDirection } from "@kokoro-speech/protocol";
 import type { PcmSource, SourceRead } from "./pcm-source.js";
 
 interface SourceFailure {

@@ -1,4 +1,4 @@
-import type { ErrorCode, SkipDirection } from "@kokoro-speech/shared";
+import type { ErrorCode, SkipDirection } from "@kokoro-speech/protocol";
 
 /** The span a segment speaks, reported in `segment` events. */
 export interface SegmentInfo {

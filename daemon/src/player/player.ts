@@ -16,7 +16,7 @@ import {
   type SkipDirection,
   type StreamEventMessage,
   type StreamEventPayloads,
-} from "@kokoro-speech/shared";
+} from "@kokoro-speech/protocol";
 import type { Logger } from "pino";
 import type { AudioSink } from "../audio/index.js";
 import { markStartup } from "../telemetry/startup-timeline.js";

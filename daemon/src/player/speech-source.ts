@@ -1,4 +1,4 @@
-import { BYTES_PER_FRAME, isProtocolError, msToBytes, type SkipDirection } from "@kokoro-speech/shared";
+import { BYTES_PER_FRAME, isProtocolError, msToBytes, type SkipDirection } from "@kokoro-speech/protocol";
 import type { SegmentStart, SynthesizedSegment } from "../synthesis/synthesizer.js";
 import type { PcmSource, SourceRead } from "./pcm-source.js";
 

@@ -6,7 +6,7 @@ import {
   type StreamEventName,
   type StreamEventPayloads,
   type StreamKind,
-} from "@kokoro-speech/shared";
+} from "@kokoro-speech/protocol";
 import type { PcmSource } from "./pcm-source.js";
 
 /** Named states of one stream; the last three are terminal. */

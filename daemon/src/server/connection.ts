@@ -14,7 +14,7 @@ import {
   type Request,
   type ServerMessage,
   type SubscriptionTopic,
-} from "@kokoro-speech/shared";
+} from "@kokoro-speech/protocol";
 import type { Logger } from "pino";
 import type WebSocket from "ws";
 import { markStartup } from "../telemetry/startup-timeline.js";

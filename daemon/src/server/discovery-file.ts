@@ -1,6 +1,6 @@
 import { rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { STATE_FILES, type Discovery } from "@kokoro-speech/shared";
+import { STATE_FILES, type Discovery } from "@kokoro-speech/protocol";
 
 /** Writes the discovery file atomically (temp file + rename) so a client never reads half of it. */
 export async function writeDiscoveryFile(stateDir: string, discovery: Discovery): Promise<void> {

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
-import { HEARTBEAT_INTERVAL_MS, MAX_MESSAGE_BYTES, WEBSOCKET_PATH, type DaemonIdentity } from "@kokoro-speech/shared";
+import { HEARTBEAT_INTERVAL_MS, MAX_MESSAGE_BYTES, WEBSOCKET_PATH, type DaemonIdentity } from "@kokoro-speech/protocol";
 import type { Logger } from "pino";
 import { WebSocketServer, type WebSocket } from "ws";
 

@@ -12,7 +12,7 @@ import {
   type Request,
   type SetRequest,
   type StreamEventMessage,
-} from "@kokoro-speech/shared";
+} from "@kokoro-speech/protocol";
 import type { Logger } from "pino";
 import { ClientPcmSource } from "../player/client-pcm-source.js";
 import type { Player, PlayerListener } from "../player/player.js";

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { mkdir, open, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
-import { STATE_FILES } from "@kokoro-speech/shared";
+import { STATE_FILES } from "@kokoro-speech/protocol";
 import { ownStartTimeMs, processStartTimeMs, START_TIME_TOLERANCE_MS } from "./process-start-time.js";
 
 export type LockResult = { acquired: true; release: () => Promise<void> } | { acquired: false; pid: number };

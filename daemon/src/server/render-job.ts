@@ -1,4 +1,4 @@
-import { isProtocolError, MAX_CHUNK_PAYLOAD_BYTES, type StreamEventMessage } from "@kokoro-speech/shared";
+import { isProtocolError, MAX_CHUNK_PAYLOAD_BYTES, type StreamEventMessage } from "@kokoro-speech/protocol";
 import { startedPayload } from "../player/player.js";
 import { PlaybackStream } from "../player/stream.js";
 import type { SynthesizedSegment } from "../synthesis/synthesizer.js";

@@ -1,7 +1,7 @@
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { STATE_FILES } from "@kokoro-speech/shared";
+import { STATE_FILES } from "@kokoro-speech/protocol";
 
 /** 32 random bytes, hex: the secret every client must present in `hello`. */
 const TOKEN_BYTES = 32;

@@ -7,7 +7,7 @@
  * status names it, so a client also starts the download); with it off, speech is refused with `model_unavailable` at
  * once, as it will be after.
  */
-import type { ModelQuality, ModelStatusReport, SynthesisTotals } from "@kokoro-speech/shared";
+import type { ModelQuality, ModelStatusReport, SynthesisTotals } from "@kokoro-speech/protocol";
 import { FALLBACK_SYNTHESIZER_NAME } from "../fallback-voice/name.js";
 import { modelUnavailableError } from "../models/model-unavailable.js";
 import { awaitingSynthesizer } from "./awaiting-synthesizer.js";

@@ -1,4 +1,4 @@
-import { SAMPLE_RATE_HZ } from "@kokoro-speech/shared";
+import { SAMPLE_RATE_HZ } from "@kokoro-speech/protocol";
 
 /**
  * The next segment is synthesized while the previous one plays, so its inference must end before that audio runs

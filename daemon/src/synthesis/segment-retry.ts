@@ -4,7 +4,7 @@
  * always, so nothing is ever skipped. Off by default: most failures (a broken model file, a bad voice pack) repeat,
  * and a retry only doubles the wait before the user hears why.
  */
-import type { ModelQuality, ModelStatusReport, SynthesisTotals } from "@kokoro-speech/shared";
+import type { ModelQuality, ModelStatusReport, SynthesisTotals } from "@kokoro-speech/protocol";
 import type { Logger } from "pino";
 import type {
   SegmentStart,

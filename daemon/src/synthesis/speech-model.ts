@@ -1,5 +1,10 @@
 import { EventEmitter } from "node:events";
-import { ProtocolError, type ModelQuality, type ModelStatusReport, type SynthesisTotals } from "@kokoro-speech/shared";
+import {
+  ProtocolError,
+  type ModelQuality,
+  type ModelStatusReport,
+  type SynthesisTotals,
+} from "@kokoro-speech/protocol";
 import type { Logger } from "pino";
 import { KokoroEngine, VoiceStore, type ExecutionProvider } from "../engine/index.js";
 import {

@@ -1,4 +1,4 @@
-import { BYTES_PER_FRAME, msToBytes } from "@kokoro-speech/shared";
+import { BYTES_PER_FRAME, msToBytes } from "@kokoro-speech/protocol";
 
 /** librosa-style analysis, as kokoro-onnx trims: 2048-sample frames every 512 samples, 60 dB below the loudest. */
 const FRAME_SAMPLES = 2048;

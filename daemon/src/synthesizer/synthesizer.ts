@@ -1,4 +1,4 @@
-import type { ModelQuality, ModelStatusReport, SynthesisTotals } from "@kokoro-speech/shared";
+import type { ModelQuality, ModelStatusReport, SynthesisTotals } from "@kokoro-speech/protocol";
 
 /**
  * The seam between the player and whatever turns text into audio. The Kokoro engine plugs in here; until a model

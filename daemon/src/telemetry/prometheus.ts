@@ -1,4 +1,4 @@
-import type { DaemonStatus, PercentileSummary } from "@kokoro-speech/shared";
+import type { DaemonStatus, PercentileSummary } from "@kokoro-speech/protocol";
 
 /** Prometheus text exposition (version 0.0.4) of the same figures `status` reports. */
 export const PROMETHEUS_CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";

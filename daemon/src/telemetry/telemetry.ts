@@ -1,4 +1,4 @@
-import { BYTES_PER_FRAME, SAMPLE_RATE_HZ, type LatencyStatus, type MemoryStatus } from "@kokoro-speech/shared";
+import { BYTES_PER_FRAME, SAMPLE_RATE_HZ, type LatencyStatus, type MemoryStatus } from "@kokoro-speech/protocol";
 import { LatencyWindow } from "./latency-window.js";
 
 /** TTFA and RTF percentiles are over this many recent streams / segments. */

@@ -6,7 +6,7 @@
  * starts at 0, each starts where the previous ended, the last ends at `text.length`; whitespace between sentences
  * and sentences with nothing to say (an emoji line) belong to a neighbour.
  */
-import { MAX_PHONEME_TOKENS, ProtocolError } from "@kokoro-speech/shared";
+import { MAX_PHONEME_TOKENS, ProtocolError } from "@kokoro-speech/protocol";
 import { splitToBudget } from "./budget-split.js";
 import type { TextCounters } from "./counters.js";
 import { ensureSentenceEnd, normalizeText } from "./normalize.js";

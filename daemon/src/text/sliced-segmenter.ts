@@ -6,7 +6,7 @@
  * slice has one in its second half, and each slice is segmented lazily, only when the segment before it has been
  * pulled. A text that fits one slice is segmented exactly as `segmentText` does.
  */
-import { hasVisibleText, isProtocolError, ProtocolError } from "@kokoro-speech/shared";
+import { hasVisibleText, isProtocolError, ProtocolError } from "@kokoro-speech/protocol";
 import { segmentText, type Segment, type SegmentOptions } from "./segmenter.js";
 import { validateText } from "./validate.js";
 

@@ -1,5 +1,5 @@
 /** The two refusals the text front end makes before any work: nothing to speak, or more than the limit. */
-import { hasVisibleText, MAX_TEXT_CHARS, ProtocolError } from "@kokoro-speech/shared";
+import { hasVisibleText, MAX_TEXT_CHARS, ProtocolError } from "@kokoro-speech/protocol";
 
 /** One definition of "visible" for the protocol's check and the front end's (shared/src/validate.ts). */
 export { hasVisibleText };

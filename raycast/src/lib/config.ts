@@ -3,7 +3,7 @@
  * frozen. Preferences are defaults; choices made in the menu bar (voice, speed) live in LocalStorage (choices.ts).
  */
 import { getPreferenceValues } from "@raycast/api";
-import { MODEL_QUALITIES, SPEED_MAX, SPEED_MIN, type ModelQuality } from "@kokoro-speech/shared";
+import { MODEL_QUALITIES, SPEED_MAX, SPEED_MIN, type ModelQuality } from "@kokoro-speech/protocol";
 import { VOICE_CHOICES } from "./manifest-choices.js";
 import { parseBlend } from "./voice-blend.js";
 

@@ -2,7 +2,7 @@
  * Connecting to a running daemon through its discovery file and token, trusting it only after the handshake (the
  * file may be stale and its port owned by another program), and waiting with backoff for one that is starting.
  */
-import { connectToDiscoveredDaemon, type DaemonClient, type Discovery } from "@kokoro-speech/shared";
+import { connectToDiscoveredDaemon, type DaemonClient, type Discovery } from "@kokoro-speech/protocol";
 import { isProcessAlive } from "./process-info.js";
 import { SupervisorError } from "./supervisor-error.js";
 

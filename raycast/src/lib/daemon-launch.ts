@@ -1,6 +1,6 @@
 /** The command line and environment a detached daemon is started with. */
 import { delimiter } from "node:path";
-import { DAEMON_PROCESS_ENV } from "@kokoro-speech/shared";
+import { DAEMON_PROCESS_ENV } from "@kokoro-speech/protocol";
 
 export interface DaemonLaunch {
   readonly nodeBinary: string;

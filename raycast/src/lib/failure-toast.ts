@@ -7,7 +7,7 @@
  */
 import { launchCommand, LaunchType, open, openExtensionPreferences, showToast, Toast } from "@raycast/api";
 import { showFailureToast } from "@raycast/utils";
-import { isProtocolError, type ErrorCode } from "@kokoro-speech/shared";
+import { isProtocolError, type ErrorCode } from "@kokoro-speech/protocol";
 import { ConfigError } from "./config.js";
 import { rememberFailure } from "./last-failure.js";
 import { isSupervisorError, type SupervisorErrorCode } from "./supervisor-error.js";

@@ -18,7 +18,7 @@ function dropdownData(name: string): Array<{ title: string; value: string }> {
   return preference.data;
 }
 
-/** The English voices (American and British), titled with accent, sex and grade. */
+/** The English voices (American and British), titled with accent and sex (no grades: the Store texts speak words, and Choose Voice says the quality). */
 export const VOICE_CHOICES: readonly Choice<string>[] = dropdownData("voice");
 
 /** Speaking rates; values are numbers, the manifest stores them as strings. */

@@ -3,7 +3,7 @@
  * hidden. They talk to a running daemon only (a control never starts one), refresh the menu bar, then show a HUD.
  */
 import { showHUD } from "@raycast/api";
-import { isProtocolError, type DaemonClient } from "@kokoro-speech/shared";
+import { isProtocolError, type DaemonClient } from "@kokoro-speech/protocol";
 import { connectToDaemon } from "./connection.js";
 import { showFailure } from "./failure-toast.js";
 import { refreshMenuBar } from "./refresh-menu-bar.js";

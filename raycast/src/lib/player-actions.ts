@@ -3,7 +3,7 @@
  * launch of a no-view command: clicking an item unloads the menu, so nothing here may need long async work.
  */
 import { launchCommand, LaunchType, open } from "@raycast/api";
-import { isProtocolError, type DaemonClient, type ErrorCode, type SkipDirection } from "@kokoro-speech/shared";
+import { isProtocolError, type DaemonClient, type ErrorCode, type SkipDirection } from "@kokoro-speech/protocol";
 import { resetSpeechChoices, saveSpeedChoice, saveVoiceChoice } from "./choices.js";
 import { showFailure } from "./failure-toast.js";
 

@@ -1,5 +1,5 @@
 /** Asks a running daemon (never starting one: a menu refresh must not spawn processes) for its state. */
-import { isProtocolError, type DaemonClient } from "@kokoro-speech/shared";
+import { isProtocolError, type DaemonClient } from "@kokoro-speech/protocol";
 import { connectToDaemon } from "./connection.js";
 import type { DaemonRefusal, ReportedStatus } from "./player-view.js";
 

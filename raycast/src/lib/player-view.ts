@@ -8,7 +8,7 @@ import {
   type ErrorCode,
   type LatencyStatus,
   type ModelStatusReport,
-} from "@kokoro-speech/shared";
+} from "@kokoro-speech/protocol";
 import type { SpeechChoices } from "./choices.js";
 import { speedLabel, voiceName } from "./manifest-choices.js";
 import { excerptOf, type NowSpeaking } from "./now-speaking.js";

@@ -15,7 +15,7 @@ import {
   type ChunkFrame,
   type DaemonClient,
   type StreamEventMessage,
-} from "@kokoro-speech/shared";
+} from "@kokoro-speech/protocol";
 import { loadSpeechChoices, type SpeechChoices } from "./choices.js";
 import { readConfig } from "./config.js";
 import { supervisorOptionsFor } from "./extension-context.js";

@@ -4,7 +4,7 @@
  * the command down as soon as the HUD closes the window (raycast/extensions#29432).
  */
 import { Cache, showHUD, showToast, Toast } from "@raycast/api";
-import type { ModelStatusReport } from "@kokoro-speech/shared";
+import type { ModelStatusReport } from "@kokoro-speech/protocol";
 import { loadSpeechChoices } from "./choices.js";
 import { readConfig, type ExtensionConfig } from "./config.js";
 import { supervisorOptionsFor } from "./extension-context.js";

@@ -2,7 +2,7 @@
  * Hands text to the daemon: ensure it runs, send `speak` in interrupt mode (running it again replaces the current
  * stream) and return as soon as the daemon acknowledges. Playback never keeps a command alive.
  */
-import { isProtocolError, type DaemonClient, type ModelQuality, type ModelStatusReport } from "@kokoro-speech/shared";
+import { isProtocolError, type DaemonClient, type ModelQuality, type ModelStatusReport } from "@kokoro-speech/protocol";
 import type { SpeechChoices } from "./choices.js";
 import { ensureDaemon, type SupervisorOptions } from "./supervisor.js";
 

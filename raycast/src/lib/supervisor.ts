@@ -3,7 +3,7 @@
  * handshake; restarts it after verifying that the recorded pid really is our daemon (pids get reused).
  */
 import { join } from "node:path";
-import { isProtocolError, readDiscovery, resolveStateDir, STATE_FILES } from "@kokoro-speech/shared";
+import { isProtocolError, readDiscovery, resolveStateDir, STATE_FILES } from "@kokoro-speech/protocol";
 import { connectToDaemon, waitForDaemon, type Connected } from "./connection.js";
 import { buildDaemonLaunch } from "./daemon-launch.js";
 import { locateDaemonScript, locateNodeBinary } from "./daemon-location.js";
@@ -123,11 +123,14 @@ export function isRefusal(error: unknown): boolean {
   return isProtocolError(error) && REFUSAL_CODES.includes(error.code);
 }
 
-/** `<script> serve …` as we start it, or the repository's own `daemon/dist/cli.js serve` / `kokoro-speech serve`. */
+/**
+ * `<script> serve …` as we start it, or another daemon: a checkout's `daemon/dist/cli.js serve`, an installed
+ * package's `kokoro-speech/dist/cli.js serve`, or its command (`kokoro-speech serve`, `bin/kokoro-speech.js serve`).
+ */
 export function isDaemonCommandLine(commandLine: string, script: string): boolean {
   return (
     commandLine.includes(`${script} serve`) ||
-    /(?:^|[\s/])(?:daemon\/dist\/cli\.js|kokoro-speech)\s+serve(?:\s|$)/.test(commandLine)
+    /(?:^|[\s/])(?:(?:daemon|kokoro-speech)\/dist\/cli\.js|kokoro-speech(?:\.js)?)\s+serve(?:\s|$)/.test(commandLine)
   );
 }
 

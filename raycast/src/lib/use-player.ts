@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from "react";
 import { Cache } from "@raycast/api";
-import { DEFAULT_VOICE, SPEED_DEFAULT } from "@kokoro-speech/shared";
+import { DEFAULT_VOICE, SPEED_DEFAULT } from "@kokoro-speech/protocol";
 import { readConfig } from "./config.js";
 import { showFailure } from "./failure-toast.js";
 import type { PlayerActions } from "./player-actions.js";

@@ -2,7 +2,7 @@
  * What Choose Voice says about a voice, in words: its language, gender and quality. The quality word comes from
  * hexgrad's overall grade in the shared voice catalogue (A best … F worst); the grade itself is not shown.
  */
-import { findCatalogVoice } from "@kokoro-speech/shared";
+import { findCatalogVoice } from "@kokoro-speech/protocol";
 import { VOICE_CHOICES, voiceName } from "./manifest-choices.js";
 
 export interface VoiceDescription {

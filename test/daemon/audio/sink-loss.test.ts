@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ProtocolError } from "@kokoro-speech/shared";
+import { ProtocolError } from "@kokoro-speech/protocol";
 import { SinkLoss } from "../../../daemon/src/audio/sink-loss.js";
 
 describe("SinkLoss", () => {

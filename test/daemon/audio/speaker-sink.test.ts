@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { msToBytes, type ProtocolError } from "@kokoro-speech/shared";
+import { msToBytes, type ProtocolError } from "@kokoro-speech/protocol";
 import { SpeakerSink } from "../../../daemon/src/audio/speaker-sink.js";
 import { createAlsaCapture, createUnopenableAlsaHome, type AlsaHome } from "../../helpers/alsa.js";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BYTES_PER_SECOND, SAMPLE_RATE_HZ } from "@kokoro-speech/shared";
+import { BYTES_PER_SECOND, SAMPLE_RATE_HZ } from "@kokoro-speech/protocol";
 import { encodeWavHeader, MAX_WAV_DATA_BYTES, WAV_HEADER_BYTES } from "../../../daemon/src/audio/wav-header.js";
 
 describe("encodeWavHeader", () => {

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { msToBytes, type ProtocolError } from "@kokoro-speech/shared";
+import { msToBytes, type ProtocolError } from "@kokoro-speech/protocol";
 import { WavSink } from "../../../daemon/src/audio/wav-sink.js";
 import { WAV_HEADER_BYTES } from "../../../daemon/src/audio/wav-header.js";
 

@@ -1,4 +1,4 @@
-import { MAX_TEXT_CHARS } from "@kokoro-speech/shared";
+import { MAX_TEXT_CHARS } from "@kokoro-speech/protocol";
 import { describe, expect, it } from "vitest";
 import { runCliWithStdin } from "../../helpers/run-cli.js";
 

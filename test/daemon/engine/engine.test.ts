@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from "vitest";
-import { PHONEME_VOCAB, ProtocolError } from "@kokoro-speech/shared";
+import { PHONEME_VOCAB, ProtocolError } from "@kokoro-speech/protocol";
 import { KokoroEngine } from "../../../daemon/src/engine/engine.js";
 import { splitPhonemesByTokenLimit } from "../../../daemon/src/engine/token-split.js";
 import { VoiceStore } from "../../../daemon/src/engine/voices.js";

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { InferenceSession } from "onnxruntime-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ProtocolError } from "@kokoro-speech/shared";
+import { ProtocolError } from "@kokoro-speech/protocol";
 import { detectSignature, openKokoroSession } from "../../../daemon/src/engine/session.js";
 import { writeStandInModel, type StandInFlavour } from "../../fixtures/stand-in-model.js";
 

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { MAX_PHONEME_TOKENS, PHONEME_VOCAB } from "@kokoro-speech/shared";
+import { MAX_PHONEME_TOKENS, PHONEME_VOCAB } from "@kokoro-speech/protocol";
 import { splitPhonemesByTokenLimit } from "../../../daemon/src/engine/token-split.js";
 
 function tokenCount(piece: string): number {

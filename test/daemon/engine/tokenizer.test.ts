@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PHONEME_VOCAB } from "@kokoro-speech/shared";
+import { PHONEME_VOCAB } from "@kokoro-speech/protocol";
 import { tokenizePhonemes } from "../../../daemon/src/engine/tokenizer.js";
 
 describe("tokenizePhonemes", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findCatalogVoice, VOICE_CATALOG } from "@kokoro-speech/shared";
+import { findCatalogVoice, VOICE_CATALOG } from "@kokoro-speech/protocol";
 import { isValidVoiceName, languageOfVoice } from "../../../daemon/src/engine/voice-spec.js";
 
 describe("VOICE_CATALOG", () => {

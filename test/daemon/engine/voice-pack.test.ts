@@ -5,7 +5,7 @@ import {
   selectStyleRow,
   styleRowIndex,
 } from "../../../daemon/src/engine/voice-pack.js";
-import { VOICE_PACK_BYTES } from "@kokoro-speech/shared";
+import { VOICE_PACK_BYTES } from "@kokoro-speech/protocol";
 import { fixtureStyleBase, fixtureVoicePack } from "../../fixtures/stand-in-model.js";
 
 describe("styleRowIndex", () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isProtocolError, SAMPLE_RATE_HZ } from "@kokoro-speech/shared";
+import { isProtocolError, SAMPLE_RATE_HZ } from "@kokoro-speech/protocol";
 import { EspeakVoice, type EspeakRenderOptions } from "../../../daemon/src/fallback-voice/espeak-voice.js";
 import { resampledLength } from "../../../daemon/src/fallback-voice/resample.js";
 import { readWavPcm } from "../../../daemon/src/fallback-voice/wav-pcm.js";

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createEspeakFallback, type Fallback } from "../../../daemon/src/g2p/espeak-fallback.js";
-import { isVocabSymbol } from "@kokoro-speech/shared";
+import { isVocabSymbol } from "@kokoro-speech/protocol";
 
 // Real espeak-ng (WASM, through the phonemizer package, in its host process); the first call starts the host.
 describe("createEspeakFallback", () => {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
-import { isVocabSymbol, PHONEME_VOCAB } from "@kokoro-speech/shared";
+import { isVocabSymbol, PHONEME_VOCAB } from "@kokoro-speech/protocol";
 import { createEspeakFallback } from "../../../daemon/src/g2p/espeak-fallback.js";
 import { createG2P } from "../../../daemon/src/g2p/g2p.js";
 import { ipaToMisaki } from "../../../daemon/src/g2p/ipa-to-misaki.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ProtocolError } from "@kokoro-speech/shared";
+import { ProtocolError } from "@kokoro-speech/protocol";
 import { variantForVoice } from "../../../daemon/src/g2p/variant-for-voice.js";
 
 describe("variantForVoice", () => {

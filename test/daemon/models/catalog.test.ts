@@ -8,7 +8,7 @@ import {
   MODEL_DTYPES,
   resolveModelBaseUrl,
 } from "../../../daemon/src/models/catalog.js";
-import { VOICE_PACK_BYTES } from "@kokoro-speech/shared";
+import { VOICE_PACK_BYTES } from "@kokoro-speech/protocol";
 
 const allFiles = [...DEFAULT_CATALOG.knownModels, DEFAULT_CATALOG.voicesArchive, ...DEFAULT_CATALOG.voicePacks];
 

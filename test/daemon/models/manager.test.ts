@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout } from "node:timers/promises";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { VOICE_PACK_BYTES } from "@kokoro-speech/shared";
+import { VOICE_PACK_BYTES } from "@kokoro-speech/protocol";
 import type { ModelErrorCode } from "../../../daemon/src/models/errors.js";
 import { ModelManager, type ModelStatus } from "../../../daemon/src/models/manager.js";
 import { VERIFIED_FILES_NAME } from "../../../daemon/src/models/verified-files.js";

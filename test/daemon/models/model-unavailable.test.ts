@@ -1,4 +1,4 @@
-import { ERROR_CODES } from "@kokoro-speech/shared";
+import { ERROR_CODES } from "@kokoro-speech/protocol";
 import { describe, expect, it } from "vitest";
 import type { ModelStatus } from "../../../daemon/src/models/manager.js";
 import { modelUnavailableError } from "../../../daemon/src/models/model-unavailable.js";

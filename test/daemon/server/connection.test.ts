@@ -7,7 +7,7 @@ import { once } from "node:events";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import WebSocket, { WebSocketServer } from "ws";
-import { helloSchema, PROTOCOL_VERSION, requestSchema, type Request } from "@kokoro-speech/shared";
+import { helloSchema, PROTOCOL_VERSION, requestSchema, type Request } from "@kokoro-speech/protocol";
 import { ClientConnection, type Handled, type RequestHandler } from "../../../daemon/src/server/connection.js";
 
 const TOKEN = "t0ken";

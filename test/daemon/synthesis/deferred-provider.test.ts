@@ -4,7 +4,7 @@ import {
   type ModelQuality,
   type ModelStatusReport,
   type SynthesisTotals,
-} from "@kokoro-speech/shared";
+} from "@kokoro-speech/protocol";
 import { describe, expect, it } from "vitest";
 import { DeferredSpeechProvider } from "../../../daemon/src/synthesis/deferred-provider.js";
 import {

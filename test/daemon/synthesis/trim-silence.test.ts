@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { msToBytes } from "@kokoro-speech/shared";
+import { msToBytes } from "@kokoro-speech/protocol";
 import { trimOptionsFor, trimSilence } from "../../../daemon/src/synthesis/trim-silence.js";
 
 /** `silenceMs` of zeros, `toneMs` of a loud square wave, `silenceMs` of zeros. */

@@ -1,4 +1,4 @@
-import { ProtocolError } from "@kokoro-speech/shared";
+import { ProtocolError } from "@kokoro-speech/protocol";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createTextCounters } from "../../../daemon/src/text/counters.js";

@@ -3,7 +3,7 @@
  * into segments numbered from 0 with one primer, slices with nothing to speak must lend their span to a neighbour,
  * and pulling a segment must never make the front end work on more than one slice of the text.
  */
-import { ProtocolError } from "@kokoro-speech/shared";
+import { ProtocolError } from "@kokoro-speech/protocol";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { segmentText, type Segment } from "../../../daemon/src/text/segmenter.js";

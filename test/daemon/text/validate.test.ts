@@ -1,4 +1,4 @@
-import { MAX_TEXT_CHARS } from "@kokoro-speech/shared";
+import { MAX_TEXT_CHARS } from "@kokoro-speech/protocol";
 import { describe, expect, it } from "vitest";
 import { hasVisibleText, validateText } from "../../../daemon/src/text/validate.js";
 import { protocolCodeOf } from "../../helpers/errors.js";

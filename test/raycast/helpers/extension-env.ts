@@ -8,7 +8,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { DaemonClient, readDiscovery, readToken, type DaemonStatus } from "@kokoro-speech/shared";
+import { DaemonClient, readDiscovery, readToken, type DaemonStatus } from "@kokoro-speech/protocol";
 import { resetRaycastMock, setPreferences } from "../../mocks/raycast-api.js";
 import { createAlsaCapture, type AlsaCapture } from "../../helpers/alsa.js";
 import { CLI_PATH } from "../../helpers/daemon-process.js";

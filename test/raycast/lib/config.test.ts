@@ -1,6 +1,6 @@
 /** If these fail, a bad preference reaches the daemon (or a good one is refused) instead of one clear message. */
 import { describe, expect, it } from "vitest";
-import { DEFAULT_VOICE, SPEED_DEFAULT, SPEED_MAX, SPEED_MIN } from "@kokoro-speech/shared";
+import { DEFAULT_VOICE, SPEED_DEFAULT, SPEED_MAX, SPEED_MIN } from "@kokoro-speech/protocol";
 import { buildConfig, ConfigError, readConfig, type RawPreferences } from "../../../raycast/src/lib/config.js";
 import { resetRaycastMock, setPreferences } from "../../mocks/raycast-api.js";
 

@@ -1,6 +1,6 @@
 /** If these fail, the daemon inherits Raycast's NODE_OPTIONS/NODE_PATH, or disagrees with us on its folders. */
 import { describe, expect, it } from "vitest";
-import { DAEMON_PROCESS_ENV } from "@kokoro-speech/shared";
+import { DAEMON_PROCESS_ENV } from "@kokoro-speech/protocol";
 import { buildDaemonLaunch, daemonEnvironment } from "../../../raycast/src/lib/daemon-launch.js";
 
 const PARENT: NodeJS.ProcessEnv = {

@@ -3,8 +3,8 @@
  * fail every Speak; a speed outside shared's range would be refused.
  */
 import { describe, expect, it } from "vitest";
-import { DEFAULT_VOICE, MODEL_QUALITIES, SPEED_DEFAULT, SPEED_MAX, SPEED_MIN } from "@kokoro-speech/shared";
-import { VOICE_CATALOG } from "@kokoro-speech/shared";
+import { DEFAULT_VOICE, MODEL_QUALITIES, SPEED_DEFAULT, SPEED_MAX, SPEED_MIN } from "@kokoro-speech/protocol";
+import { VOICE_CATALOG } from "@kokoro-speech/protocol";
 import manifest from "../../../raycast/package.json" with { type: "json" };
 import {
   MODEL_QUALITY_CHOICES,
@@ -16,13 +16,13 @@ import {
 const preference = (name: string) => manifest.preferences.find((entry) => entry.name === name)!;
 
 describe("the manifest's choices", () => {
-  it("list exactly the catalogue's English voices, in catalogue order, titled with accent, sex and grade", () => {
+  it("list exactly the catalogue's English voices, in catalogue order, titled with accent and sex, no grade", () => {
     const english = VOICE_CATALOG.filter((voice) => voice.language === "en-us" || voice.language === "en-gb");
     expect(VOICE_CHOICES.map((choice) => choice.value)).toEqual(english.map((voice) => voice.name));
     for (const [index, voice] of english.entries()) {
       const accent = voice.language === "en-us" ? "American" : "British";
       const sex = voice.sex === "F" ? "female" : "male";
-      expect(VOICE_CHOICES[index]!.title).toBe(`${voiceName(voice.name)} (${accent} ${sex}, grade ${voice.grade})`);
+      expect(VOICE_CHOICES[index]!.title).toBe(`${voiceName(voice.name)} (${accent} ${sex})`);
     }
   });
 

@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { writeFile } from "node:fs/promises";
-import { readDiscovery, type StreamEventMessage } from "@kokoro-speech/shared";
+import { readDiscovery, type StreamEventMessage } from "@kokoro-speech/protocol";
 import { Cache } from "@raycast/api";
 import { LocalStorage, recorded, setPreferences, setSelectedText } from "../../mocks/raycast-api.js";
 import { readConfig } from "../../../raycast/src/lib/config.js";
@@ -146,8 +146,8 @@ describe("the Speech Player menu", () => {
     const menu = await openMenu();
     const voiceMenu = findItem(menu, "Voice: Heart");
     expect(voiceMenu.children.map((item) => item.props.title)).toEqual(VOICE_CHOICES.map((choice) => choice.title));
-    expect(findItem(menu, "Heart (American female, grade A)").props.icon).toBe("Checkmark");
-    click(menu, "George (British male, grade C)");
+    expect(findItem(menu, "Heart (American female)").props.icon).toBe("Checkmark");
+    click(menu, "George (British male)");
     click(menu, "1.25×");
     await waitFor(async () => (await LocalStorage.getItem("speed")) === 1.25);
     expect(await LocalStorage.getItem("voice")).toBe("bm_george");
@@ -159,7 +159,7 @@ describe("the Speech Player menu", () => {
   it("offers Reset to Preferences only while a menu choice overrides a preference, and it restores them", async () => {
     let menu = await openMenu();
     expect(topLevelTitles(menu)).not.toContain("Reset to Preferences");
-    click(menu, "George (British male, grade C)");
+    click(menu, "George (British male)");
     await waitFor(async () => (await LocalStorage.getItem("voice")) === "bm_george");
     menu = await openMenu();
     expect(topLevelTitles(menu)).toEqual(expect.arrayContaining(["Voice: George", "Reset to Preferences"]));
@@ -171,7 +171,7 @@ describe("the Speech Player menu", () => {
   });
 
   it("lets a preference changed after a menu choice win: the latest choice is the setting", async () => {
-    click(await openMenu(), "George (British male, grade C)");
+    click(await openMenu(), "George (British male)");
     await waitFor(async () => (await LocalStorage.getItem("voice")) === "bm_george");
     expect(topLevelTitles(await openMenu())).toContain("Voice: George");
     setPreferences({ daemonScript: FIXTURE_DAEMON_SCRIPT, daemonPort: "0", voice: "bf_emma" });
@@ -214,7 +214,7 @@ describe("the Speech Player menu", () => {
     const menu = await openMenu();
     click(menu, "1.5×");
     await waitFor(async () => (await env.status()).player.currentSpeed === 1.5);
-    click(menu, "George (British male, grade C)");
+    click(menu, "George (British male)");
     await waitFor(async () => (await env.status()).player.currentVoice === "bm_george");
   });
 

@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { isProtocolError } from "@kokoro-speech/shared";
+import { isProtocolError } from "@kokoro-speech/protocol";
 import { ensureDaemon, isDaemonCommandLine, type SupervisorOptions } from "../../../raycast/src/lib/supervisor.js";
 import { isSupervisorError } from "../../../raycast/src/lib/supervisor-error.js";
 import { isProcessAlive } from "../../../raycast/src/lib/process-info.js";
@@ -76,6 +76,10 @@ describe("isDaemonCommandLine", () => {
     ["node daemon/dist/cli.js serve", true],
     ["/opt/homebrew/bin/node /somewhere/else/daemon/dist/cli.js serve --state-dir /s", true],
     ["kokoro-speech serve", true],
+    ["node /engine/node_modules/kokoro-speech/bin/kokoro-speech.js serve --port 0", true],
+    ["node /engine/node_modules/kokoro-speech/dist/cli.js serve", true],
+    ["node /engine/node_modules/kokoro-speech/dist/cli.js status", false],
+    ["node /tmp/kokoro-speech-notes.js serve", false],
     [`/usr/local/bin/node ${script} status`, false],
     ["sleep 60", false],
     ["/usr/bin/python3 -m http.server", false],

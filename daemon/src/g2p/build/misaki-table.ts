@@ -23,8 +23,8 @@ export interface MisakiTable {
   readonly entries: ReadonlyMap<string, MisakiEntry>;
 }
 
-/** `<repo>/assets/misaki`, the same depth from `src/g2p/build` and `dist/g2p/build`. */
-export const MISAKI_TABLE_DIRECTORY = fileURLToPath(new URL("../../../../assets/misaki/", import.meta.url));
+/** `daemon/assets/misaki`, the same depth from `src/g2p/build` and `dist/g2p/build`. */
+export const MISAKI_TABLE_DIRECTORY = fileURLToPath(new URL("../../../assets/misaki/", import.meta.url));
 
 export function misakiTableFileName(variant: Variant): string {
   return `${variant}.tsv.gz`;

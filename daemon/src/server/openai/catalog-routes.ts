@@ -2,7 +2,7 @@
  * The listings OpenAI clients ask for: `GET /v1/models` (the ids the speech endpoint accepts) and
  * `GET /v1/audio/voices` (the installed voices a request can name, with the OpenAI names that map to them).
  */
-import { DAEMON_NAME, SPEED_DEFAULT, VOICE_CATALOG, type CatalogVoice } from "@kokoro-speech/shared";
+import { DAEMON_NAME, SPEED_DEFAULT, VOICE_CATALOG, type CatalogVoice } from "@kokoro-speech/protocol";
 import type { Synthesizer } from "../../synthesis/synthesizer.js";
 import { SPEECH_MODEL_IDS } from "./speech-models.js";
 import { OPENAI_VOICE_ALIASES } from "./voice-aliases.js";

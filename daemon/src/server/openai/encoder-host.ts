@@ -7,7 +7,7 @@
  * progress.
  */
 import { setImmediate as nextTurn } from "node:timers/promises";
-import { SAMPLE_RATE_HZ } from "@kokoro-speech/shared";
+import { SAMPLE_RATE_HZ } from "@kokoro-speech/protocol";
 import type { EncoderReply, EncoderRequest } from "./encoder-messages.js";
 import { createStreamEncoder, encodersReady, type StreamEncoder } from "./encoders/index.js";
 

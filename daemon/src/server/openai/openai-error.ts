@@ -4,7 +4,7 @@
  * carries our protocol error code where one applies, so a client can branch on the same codes as over WebSocket.
  */
 import type { ServerResponse } from "node:http";
-import { isProtocolError, type ErrorCode } from "@kokoro-speech/shared";
+import { isProtocolError, type ErrorCode } from "@kokoro-speech/protocol";
 
 /** Failures that exist only on the HTTP API and therefore have no protocol error code. */
 export type HttpOnlyErrorCode = "unsupported_response_format" | "model_not_found" | "not_found" | "method_not_allowed";

@@ -3,7 +3,7 @@
  * anything beyond is refused at once with `queue_full` (HTTP 429) instead of piling up behind the one inference
  * worker. A waiting request whose client goes away leaves the line without ever rendering.
  */
-import { ProtocolError } from "@kokoro-speech/shared";
+import { ProtocolError } from "@kokoro-speech/protocol";
 
 /**
  * One HTTP render at a time. The engine serializes inferences FIFO per segment, so every running render puts one

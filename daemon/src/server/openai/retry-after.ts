@@ -2,7 +2,7 @@
  * `Retry-After` values (seconds) for refusals that clear up on their own. OpenAI's SDKs wait this long before
  * retrying a 429 or 503 (up to their own cap), so a value close to the real wait saves both sides work.
  */
-import type { ModelStatusReport } from "@kokoro-speech/shared";
+import type { ModelStatusReport } from "@kokoro-speech/protocol";
 
 /** A busy line clears as renders finish; a sentence-sized render takes about this long. */
 export const BUSY_RETRY_AFTER_S = 2;

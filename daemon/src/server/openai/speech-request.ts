@@ -9,7 +9,7 @@ import {
   SPEED_DEFAULT,
   SPEED_MAX,
   SPEED_MIN,
-} from "@kokoro-speech/shared";
+} from "@kokoro-speech/protocol";
 import { z } from "zod";
 import type { SynthesisRequest } from "../../synthesis/synthesizer.js";
 import {

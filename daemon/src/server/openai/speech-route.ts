@@ -8,7 +8,7 @@
  * encoder stops after the slice it is on.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { isProtocolError, MAX_MESSAGE_BYTES } from "@kokoro-speech/shared";
+import { isProtocolError, MAX_MESSAGE_BYTES } from "@kokoro-speech/protocol";
 import type { Logger } from "pino";
 import type { SynthesizedSegment, Synthesizer, SynthesizerProvider } from "../../synthesis/synthesizer.js";
 import { RESPONSE_FORMATS } from "./audio-formats.js";

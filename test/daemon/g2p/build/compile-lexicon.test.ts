@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { dictionary } from "cmu-pronouncing-dictionary";
-import { isVocabSymbol } from "@kokoro-speech/shared";
+import { isVocabSymbol } from "@kokoro-speech/protocol";
 import { compileLexicon } from "../../../../daemon/src/g2p/build/compile-lexicon.js";
 
 const american = compileLexicon(dictionary, "en-us");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ProtocolError } from "@kokoro-speech/shared";
+import { ProtocolError } from "@kokoro-speech/protocol";
 import { listModels, listVoices } from "../../../../daemon/src/server/openai/catalog-routes.js";
 import type { Synthesizer } from "../../../../daemon/src/synthesis/synthesizer.js";
 

@@ -10,7 +10,7 @@
 import { request as httpRequest } from "node:http";
 import OpenAI, { APIError, BadRequestError } from "openai";
 import { afterEach, describe, expect, it } from "vitest";
-import { DAEMON_NAME, MAX_TEXT_CHARS, PROTOCOL_VERSION, SAMPLE_RATE_HZ, SPEED_MAX } from "@kokoro-speech/shared";
+import { DAEMON_NAME, MAX_TEXT_CHARS, PROTOCOL_VERSION, SAMPLE_RATE_HZ, SPEED_MAX } from "@kokoro-speech/protocol";
 import { startHttpServer, type RunningHttpServer } from "../../../../daemon/src/server/http-server.js";
 import { createOpenAiRoutes, type OpenAiRoutes } from "../../../../daemon/src/server/openai/index.js";
 import { FixedSynthesizerProvider } from "../../../../daemon/src/synthesis/synthesizer.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ProtocolError, type ErrorCode } from "@kokoro-speech/shared";
+import { ProtocolError, type ErrorCode } from "@kokoro-speech/protocol";
 import { OpenAiHttpError, toOpenAiHttpError } from "../../../../daemon/src/server/openai/openai-error.js";
 
 describe("toOpenAiHttpError", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ModelStatusReport } from "@kokoro-speech/shared";
+import type { ModelStatusReport } from "@kokoro-speech/protocol";
 import { modelRetryAfterSeconds } from "../../../../daemon/src/server/openai/retry-after.js";
 
 function downloading(etaSeconds: number | null): ModelStatusReport {

@@ -15,7 +15,7 @@ import {
   ProtocolError,
   SAMPLE_RATE_HZ,
   type ModelStatusReport,
-} from "@kokoro-speech/shared";
+} from "@kokoro-speech/protocol";
 import { startHttpServer, type RunningHttpServer } from "../../../../daemon/src/server/http-server.js";
 import { createOpenAiRoutes, type OpenAiRoutes } from "../../../../daemon/src/server/openai/index.js";
 import {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_TEXT_CHARS, SPEED_DEFAULT, SPEED_MAX, SPEED_MIN } from "@kokoro-speech/shared";
+import { MAX_TEXT_CHARS, SPEED_DEFAULT, SPEED_MAX, SPEED_MIN } from "@kokoro-speech/protocol";
 import { parseSpeechRequest } from "../../../../daemon/src/server/openai/speech-request.js";
 import { toOpenAiHttpError } from "../../../../daemon/src/server/openai/openai-error.js";
 

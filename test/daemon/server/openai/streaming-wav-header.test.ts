@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SAMPLE_RATE_HZ } from "@kokoro-speech/shared";
+import { SAMPLE_RATE_HZ } from "@kokoro-speech/protocol";
 import { encodeWavHeader, WAV_HEADER_BYTES } from "../../../../daemon/src/audio/wav-header.js";
 import {
   encodeStreamingWavHeader,

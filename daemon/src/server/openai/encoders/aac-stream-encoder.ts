@@ -6,7 +6,7 @@
  */
 import { registerAacEncoder } from "@mediabunny/aac-encoder";
 import { AdtsOutputFormat, AudioSample, AudioSampleSource, Output, StreamTarget } from "mediabunny";
-import { SAMPLE_RATE_HZ } from "@kokoro-speech/shared";
+import { SAMPLE_RATE_HZ } from "@kokoro-speech/protocol";
 import { concatBytes, type StreamEncoder } from "./stream-encoder.js";
 
 /** Speech at 24 kHz mono is clean at 64 kbit/s AAC-LC. */

@@ -6,7 +6,7 @@
  * "unknown" (RFC 9639 §8.2); decoders then read the frames to the end.
  */
 import createFlac from "libflacjs";
-import { SAMPLE_RATE_HZ } from "@kokoro-speech/shared";
+import { SAMPLE_RATE_HZ } from "@kokoro-speech/protocol";
 import { concatBytes, type StreamEncoder } from "./stream-encoder.js";
 
 /** libFLAC's default level: near the best ratio at a fraction of the highest levels' cost. */

@@ -8,7 +8,7 @@
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { createEncoder } from "wasm-media-encoders";
-import { SAMPLE_RATE_HZ } from "@kokoro-speech/shared";
+import { SAMPLE_RATE_HZ } from "@kokoro-speech/protocol";
 import type { StreamEncoder } from "./stream-encoder.js";
 
 /** Speech at 24 kHz mono is clean at 64 kbit/s; OpenAI's own mp3 is in that range. */

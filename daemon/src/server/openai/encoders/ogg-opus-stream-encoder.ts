@@ -6,7 +6,7 @@
  */
 import { randomInt } from "node:crypto";
 import OpusScript from "opusscript";
-import { SAMPLE_RATE_HZ } from "@kokoro-speech/shared";
+import { SAMPLE_RATE_HZ } from "@kokoro-speech/protocol";
 import { OggStream, PAGE_EOS } from "./ogg-pages.js";
 import { concatBytes, type StreamEncoder } from "./stream-encoder.js";
 
