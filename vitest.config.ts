@@ -7,11 +7,11 @@ export default defineConfig({
       // Tests import the protocol package from source so they need no build step of their own; its two light entry
       // points (no zod, no ws: what the CLI loads before it starts a daemon) map to their own sources.
       {
-        find: /^@kokoro-speech\/shared\/(paths|daemon-env)$/,
+        find: /^@kokoro-speech\/protocol\/(paths|daemon-env)$/,
         replacement: fileURLToPath(new URL("./shared/src/$1.ts", import.meta.url)),
       },
       {
-        find: /^@kokoro-speech\/shared$/,
+        find: /^@kokoro-speech\/protocol$/,
         replacement: fileURLToPath(new URL("./shared/src/index.ts", import.meta.url)),
       },
       // @raycast/api has no runtime outside Raycast: tests get a recording stand-in.

@@ -31,7 +31,7 @@ const INHERITED = ["HOME", "USER", "LOGNAME", "LANG", "LC_ALL", "TMPDIR", "SHELL
 const INHERITED_PREFIXES = ["KOKORO_SPEECH_", "XDG_"];
 
 /** Raycast children get launchd's minimal PATH; the daemon may need Homebrew tools (npm for voice packs). */
-const EXTRA_PATH_DIRS = ["/opt/homebrew/bin", "/usr/local/bin", "/usr/bin", "/bin", "/usr/sbin", "/sbin"];
+export const EXTRA_PATH_DIRS = ["/opt/homebrew/bin", "/usr/local/bin", "/usr/bin", "/bin", "/usr/sbin", "/sbin"];
 
 export function daemonEnvironment(parentEnv: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};

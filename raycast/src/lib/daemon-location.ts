@@ -6,16 +6,18 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { SupervisorError } from "./supervisor-error.js";
 
-/** Written into the extension's assets by scripts/write-daemon-location.js when the extension is built. */
+/** Written into the extension's assets by scripts/prepare-build.js when the extension is built in a checkout. */
 export const DAEMON_LOCATION_FILE = "daemon-location.json";
 
 /**
- * The daemon's `cli.js`: the "Daemon Script" preference if set, else the location recorded by the build. The file
- * must exist: a moved or unbuilt checkout is reported, not discovered later as a spawn that exits at once.
+ * The daemon's `cli.js` the user or the build chose: the "Daemon Script" preference if set, else the checkout's
+ * location recorded by a developer's build; `undefined` when neither is set (the extension then finds or installs
+ * its engine). A chosen file must exist: a moved or unbuilt checkout is reported, not discovered later as a spawn
+ * that exits at once.
  */
-export function locateDaemonScript(preference: string | undefined, assetsPath: string): string {
+export function locateDaemonScript(preference: string | undefined, assetsPath: string): string | undefined {
   const script = preference ?? recordedDaemonScript(assetsPath);
-  if (!script) throw new SupervisorError("daemon_script_missing");
+  if (script === undefined) return undefined;
   if (!existsSync(script)) {
     throw new SupervisorError("daemon_script_missing", `The daemon script ${script} does not exist; run npm install.`);
   }

@@ -1,4 +1,4 @@
-/** The supervisor settings of this extension install: preferences plus Raycast's assets folder. */
+/** The supervisor settings of this extension install: preferences plus Raycast's assets and support folders. */
 import { environment } from "@raycast/api";
 import type { ExtensionConfig } from "./config.js";
 import type { SupervisorOptions } from "./supervisor.js";
@@ -9,5 +9,6 @@ export function supervisorOptionsFor(config: ExtensionConfig): SupervisorOptions
     port: config.daemonPort,
     exitWhenIdleSeconds: config.idleExitMinutes * 60,
     assetsPath: environment.assetsPath,
+    supportPath: environment.supportPath,
   };
 }

@@ -5,7 +5,7 @@
  * Daemon, Open Log, Open Preferences) serve the case where the window is open; and the failure is remembered for the
  * Speech Player, which shows it beside "Open Log". Anything unexpected goes to `showFailureToast`.
  */
-import { launchCommand, LaunchType, open, openExtensionPreferences, showToast, Toast } from "@raycast/api";
+import { Clipboard, launchCommand, LaunchType, open, openExtensionPreferences, showToast, Toast } from "@raycast/api";
 import { showFailureToast } from "@raycast/utils";
 import { isProtocolError, type ErrorCode } from "@kokoro-speech/protocol";
 import { ConfigError } from "./config.js";
@@ -31,6 +31,8 @@ const SUPERVISOR_TITLES: Record<SupervisorErrorCode, string> = {
   start_timeout: "Speech daemon did not start in time",
   not_our_process: "Speech daemon not restarted",
   stop_failed: "Old speech daemon did not stop",
+  npm_missing: "Speech engine needs npm",
+  engine_install_failed: "Speech engine install failed",
 };
 
 /** Codes that a fresh daemon may fix. */
@@ -47,6 +49,8 @@ export const FIXES = {
   restart: "run Restart Speech Daemon",
   preferences: "check the extension's preferences",
   log: "see the log (Speech Player → Open Log)",
+  node: "install Node.js (brew install node)",
+  retry: "try again, or copy the install command",
 } as const;
 
 function restartAction(): Toast.ActionOptions {
@@ -60,6 +64,13 @@ function openLogAction(logPath: string): Toast.ActionOptions {
   return { title: "Open Log", onAction: () => open(logPath) };
 }
 
+function copyCommandAction(command: string): Toast.ActionOptions {
+  return {
+    title: "Copy Install Command",
+    onAction: () => Clipboard.copy(command),
+  };
+}
+
 function preferencesAction(): Toast.ActionOptions {
   return { title: "Open Preferences", onAction: () => openExtensionPreferences() };
 }
@@ -70,6 +81,8 @@ interface Presentation {
   readonly message: string;
   readonly primaryAction: Toast.ActionOptions;
   readonly secondaryAction?: Toast.ActionOptions;
+  /** The log the message points at, when not the daemon's (the engine's install log). */
+  readonly log?: string;
 }
 
 function present(error: unknown, logPath: string): Presentation | null {
@@ -79,6 +92,18 @@ function present(error: unknown, logPath: string): Presentation | null {
       fix: "preferences",
       message: error.message,
       primaryAction: preferencesAction(),
+    };
+  }
+  if (isSupervisorError(error) && (error.code === "npm_missing" || error.code === "engine_install_failed")) {
+    const log = error.hint.logPath ?? logPath;
+    const copy = error.hint.copyCommand;
+    return {
+      problem: SUPERVISOR_TITLES[error.code],
+      fix: error.code === "npm_missing" ? "node" : "retry",
+      message: error.message,
+      log,
+      primaryAction: copy ? copyCommandAction(copy) : openLogAction(log),
+      ...(copy ? { secondaryAction: openLogAction(log) } : {}),
     };
   }
   if (isSupervisorError(error)) {
@@ -118,13 +143,13 @@ export async function showFailure(error: unknown, logPath: string): Promise<void
     await showFailureToast(error, { title, primaryAction: openLogAction(logPath) });
     return;
   }
-  const { problem, fix, message, primaryAction, secondaryAction } = presentation;
+  const { problem, fix, message, primaryAction, secondaryAction, log } = presentation;
   const title = failureTitle(problem, fix);
   rememberFailure(title);
   await showToast({
     style: Toast.Style.Failure,
     title,
-    message: `${message} Log: ${logPath}`,
+    message: `${message} Log: ${log ?? logPath}`,
     primaryAction,
     ...(secondaryAction ? { secondaryAction } : {}),
   });

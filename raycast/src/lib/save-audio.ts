@@ -20,7 +20,8 @@ import { loadSpeechChoices, type SpeechChoices } from "./choices.js";
 import { readConfig } from "./config.js";
 import { supervisorOptionsFor } from "./extension-context.js";
 import { showFailure } from "./failure-toast.js";
-import { reportNothingToRead, CONNECTING_TITLE, STARTING_TITLE } from "./speak-flow.js";
+import { reportNothingToRead, CONNECTING_TITLE } from "./speak-flow.js";
+import { startupFeedback } from "./startup-toast.js";
 import { ensureDaemon, logPathOf } from "./supervisor.js";
 import { readSelectionOrClipboard } from "./text-source.js";
 
@@ -99,9 +100,7 @@ export async function runSaveAudio(now: () => Date = () => new Date()): Promise<
     const toast = await showToast({ style: Toast.Style.Animated, title: CONNECTING_TITLE });
     const { client } = await ensureDaemon({
       ...supervisorOptionsFor(config),
-      onStarting: async () => {
-        toast.title = STARTING_TITLE;
-      },
+      ...startupFeedback(toast),
     });
     const name = audioFileName(now());
     const path = join(audioFolder(config.audioFolder), name);

@@ -14,6 +14,7 @@ import { voiceName } from "./manifest-choices.js";
 import { rememberNowSpeaking } from "./now-speaking.js";
 import { refreshMenuBar } from "./refresh-menu-bar.js";
 import { speak, type SpeakOutcome } from "./speak.js";
+import { CONNECTING_TITLE, startupFeedback } from "./startup-toast.js";
 import { logPathOf } from "./supervisor.js";
 
 export type SpokenSource = "selection" | "clipboard" | "typed";
@@ -29,8 +30,7 @@ export interface NothingToRead {
   readonly details: string;
 }
 
-export const CONNECTING_TITLE = "Connecting to the speech daemon…";
-export const STARTING_TITLE = "Starting the speech daemon…";
+export { CONNECTING_TITLE, STARTING_TITLE } from "./startup-toast.js";
 
 function percentOf(model: Partial<ModelStatusReport> | undefined): string {
   return typeof model?.progress?.percent === "number" ? ` (${Math.floor(model.progress.percent)}%)` : "";
@@ -75,9 +75,7 @@ async function speakFound(text: string, source: SpokenSource, config: ExtensionC
   const toast = await showToast({ style: Toast.Style.Animated, title: CONNECTING_TITLE });
   const outcome = await speak(text, choices, config.modelQuality, {
     ...supervisorOptionsFor(config),
-    onStarting: async () => {
-      toast.title = STARTING_TITLE;
-    },
+    ...startupFeedback(toast),
   });
   if (outcome.kind === "model_unavailable") return reportModelUnavailable(outcome);
   rememberNowSpeaking(new Cache(), outcome.streamId, text);

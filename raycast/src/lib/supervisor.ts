@@ -2,11 +2,13 @@
  * Keeps one daemon running for the extension: connects to the running one or starts it detached and waits for its
  * handshake; restarts it after verifying that the recorded pid really is our daemon (pids get reused).
  */
-import { join } from "node:path";
+import { delimiter, join } from "node:path";
 import { isProtocolError, readDiscovery, resolveStateDir, STATE_FILES } from "@kokoro-speech/protocol";
 import { connectToDaemon, waitForDaemon, type Connected } from "./connection.js";
 import { buildDaemonLaunch } from "./daemon-launch.js";
 import { locateDaemonScript, locateNodeBinary } from "./daemon-location.js";
+import { findInstalledEngine, type EngineSearch, type FoundEngine } from "./engine-discovery.js";
+import { installEngine, type EngineInstallProgress } from "./engine-install.js";
 import { isProcessAlive, processCommandLine, waitForExit } from "./process-info.js";
 import { spawnDetached } from "./spawn-detached.js";
 import { isSupervisorError, SupervisorError } from "./supervisor-error.js";
@@ -27,11 +29,18 @@ export interface SupervisorOptions {
   stateDir?: string | undefined;
   /** The extension's assets folder (`environment.assetsPath`), where the build records the daemon's location. */
   assetsPath: string;
+  /**
+   * `environment.supportPath`: where the extension installs its engine when it finds none. Without it, finding no
+   * daemon is an error (`daemon_script_missing`).
+   */
+  supportPath?: string | undefined;
   env?: NodeJS.ProcessEnv;
   execPath?: string;
   startTimeoutMs?: number;
   /** Called once, before a daemon is spawned, so a command can say "Starting…" instead of waiting in silence. */
   onStarting?: () => Promise<void>;
+  /** Called as the engine installs (first use): downloads, the add-on being built, the time so far. */
+  onInstalling?: (progress: EngineInstallProgress) => void;
 }
 
 export function stateDirOf(options: Pick<SupervisorOptions, "stateDir" | "env">): string {
@@ -47,11 +56,54 @@ export interface Ensured extends Connected {
   readonly spawned: boolean;
 }
 
+function engineSearch(options: SupervisorOptions, env: NodeJS.ProcessEnv, nodeBinary: string): EngineSearch {
+  return {
+    supportPath: options.supportPath,
+    nodeBinary,
+    home: env.HOME ?? "",
+    pathDirs: (env.PATH ?? "").split(delimiter).filter(Boolean),
+  };
+}
+
+/**
+ * The daemon to start, in this order: the one the preference or a checkout's build names; the engine this release
+ * installed in supportPath; a `kokoro-speech` the user installed; else the pinned engine, installed now.
+ */
+async function engineToStart(options: SupervisorOptions, env: NodeJS.ProcessEnv): Promise<FoundEngine> {
+  const nodeBinary = locateNodeBinary({ execPath: options.execPath ?? process.execPath, home: env.HOME ?? "" });
+  const chosen = locateDaemonScript(options.daemonScript, options.assetsPath);
+  if (chosen !== undefined) return { script: chosen, nodeBinary, source: "global" };
+  const installed = findInstalledEngine(engineSearch(options, env, nodeBinary));
+  if (installed) return installed;
+  if (options.supportPath === undefined) throw new SupervisorError("daemon_script_missing");
+  return installEngine({
+    supportPath: options.supportPath,
+    nodeBinary,
+    parentEnv: env,
+    ...(options.onInstalling ? { onProgress: options.onInstalling } : {}),
+  });
+}
+
+/** The script a daemon of ours runs, for the identity check; nothing is installed for it. */
+function knownDaemonScript(options: SupervisorOptions): string {
+  const env = options.env ?? process.env;
+  const chosen = locateDaemonScript(options.daemonScript, options.assetsPath);
+  if (chosen !== undefined) return chosen;
+  let nodeBinary: string;
+  try {
+    nodeBinary = locateNodeBinary({ execPath: options.execPath ?? process.execPath, home: env.HOME ?? "" });
+  } catch {
+    return "";
+  }
+  return findInstalledEngine(engineSearch(options, env, nodeBinary))?.script ?? "";
+}
+
 async function startDaemon(options: SupervisorOptions, excludePid?: number): Promise<Connected> {
   const env = options.env ?? process.env;
-  const script = locateDaemonScript(options.daemonScript, options.assetsPath);
+  const engine = await engineToStart(options, env);
+  const script = engine.script;
   const launch = buildDaemonLaunch({
-    nodeBinary: locateNodeBinary({ execPath: options.execPath ?? process.execPath, home: env.HOME ?? "" }),
+    nodeBinary: engine.nodeBinary,
     script,
     port: options.port,
     stateDir: options.stateDir,
@@ -108,8 +160,7 @@ async function findOurDaemonPid(options: SupervisorOptions): Promise<number | nu
   if (!discovery || !(await isProcessAlive(discovery.pid))) return null;
   const commandLine = await processCommandLine(discovery.pid);
   if (commandLine === null) return null;
-  const script = locateDaemonScript(options.daemonScript, options.assetsPath);
-  if (isDaemonCommandLine(commandLine, script)) return discovery.pid;
+  if (isDaemonCommandLine(commandLine, knownDaemonScript(options))) return discovery.pid;
   throw new SupervisorError(
     "not_our_process",
     `Pid ${discovery.pid} is not the speech daemon (${commandLine.slice(0, 80)}); it was left alone.`,
@@ -129,7 +180,7 @@ export function isRefusal(error: unknown): boolean {
  */
 export function isDaemonCommandLine(commandLine: string, script: string): boolean {
   return (
-    commandLine.includes(`${script} serve`) ||
+    (script !== "" && commandLine.includes(`${script} serve`)) ||
     /(?:^|[\s/])(?:(?:daemon|kokoro-speech)\/dist\/cli\.js|kokoro-speech(?:\.js)?)\s+serve(?:\s|$)/.test(commandLine)
   );
 }

@@ -12,7 +12,8 @@ import { voiceName } from "./manifest-choices.js";
 import { refreshMenuBar } from "./refresh-menu-bar.js";
 import { deleteBlend, saveBlend } from "./saved-blends.js";
 import { speak } from "./speak.js";
-import { CONNECTING_TITLE, STARTING_TITLE } from "./speak-flow.js";
+import { CONNECTING_TITLE } from "./speak-flow.js";
+import { startupFeedback } from "./startup-toast.js";
 import { logPathOf } from "./supervisor.js";
 import { blendSpec } from "./voice-blend.js";
 
@@ -39,9 +40,7 @@ async function preview(voice: string): Promise<void> {
     const toast = await showToast({ style: Toast.Style.Animated, title: CONNECTING_TITLE });
     const outcome = await speak(PREVIEW_TEXT, { voice, speed }, config.modelQuality, {
       ...supervisorOptionsFor(config),
-      onStarting: async () => {
-        toast.title = STARTING_TITLE;
-      },
+      ...startupFeedback(toast),
     });
     await refreshMenuBar();
     if (outcome.kind === "model_unavailable") {

@@ -43,12 +43,19 @@ describe("locateDaemonScript", () => {
   });
 
   it.each([
-    ["nothing is recorded", undefined],
+    ["nothing is recorded (the extension's folder built alone)", undefined],
     ["the recorded file is malformed", "not json {"],
-    ["the recorded script no longer exists", { daemonScript: "/nowhere/daemon/dist/cli.js" }],
-  ])("reports daemon_script_missing when %s", async (_name, location) => {
+  ])("chooses nothing when %s, leaving the engine to be found or installed", async (_name, location) => {
     const assets = await assetsWith(location);
-    expect(codeOf(() => locateDaemonScript(undefined, assets))).toBe("daemon_script_missing");
+    expect(locateDaemonScript(undefined, assets)).toBeUndefined();
+  });
+
+  it.each([
+    ["the recorded script", undefined, { daemonScript: "/nowhere/daemon/dist/cli.js" }],
+    ["the preference's script", "/nowhere/else/cli.js", undefined],
+  ])("reports daemon_script_missing when %s no longer exists", async (_name, preference, location) => {
+    const assets = await assetsWith(location);
+    expect(codeOf(() => locateDaemonScript(preference, assets))).toBe("daemon_script_missing");
   });
 });
 
