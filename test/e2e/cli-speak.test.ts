@@ -12,6 +12,7 @@ import { fixtureAudioFor } from "../fixtures/tone-synthesizer.js";
 import { testTempRoot } from "../helpers/temp-dir.js";
 import { startDaemonProcess, type DaemonProcess } from "../helpers/daemon-process.js";
 import { runCliWithStdin, type CliResult } from "../helpers/run-cli.js";
+import { stopDaemonDiscoveredIn } from "../helpers/stop-discovered-daemon.js";
 
 const TEXT = "One sentence. And another one!";
 const cleanups: Array<() => Promise<unknown>> = [];
@@ -46,21 +47,6 @@ function getText(port: number, path: string): Promise<string> {
  * Stops the daemon the command started on its own, even when the test failed before reaching its end: SIGTERM, then
  * up to ~2 s for it to remove its discovery file, so it no longer writes into a state directory about to be removed.
  */
-async function stopDaemonDiscoveredIn(stateDir: string): Promise<void> {
-  const discovery = await readDiscovery(stateDir);
-  if (discovery === null) return;
-  try {
-    process.kill(discovery.pid, "SIGTERM");
-  } catch (error) {
-    // A daemon that crashed leaves its discovery file behind: nothing left to stop.
-    if ((error as NodeJS.ErrnoException).code === "ESRCH") return;
-    throw error;
-  }
-  for (let i = 0; i < 100 && (await readDiscovery(stateDir)) !== null; i++) {
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
 describe("kokoro-speech speak", () => {
   it("--out renders a WAV whose data is exactly the synthesized audio, and plays nothing", async () => {
     const daemon = await fixtureDaemon();

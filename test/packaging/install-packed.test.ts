@@ -15,6 +15,7 @@ import { createAlsaCapture, type AlsaCapture } from "../helpers/alsa.js";
 import { expectedTokenIds, spokenTokenIds } from "../helpers/stand-in-speech.js";
 import { testTempRoot } from "../helpers/temp-dir.js";
 import { DAEMON_PACKAGE_DIR, PROTOCOL_PACKAGE_DIR, npmPack, type PackResult } from "./pack.js";
+import { stopDaemonDiscoveredIn } from "../helpers/stop-discovered-daemon.js";
 
 const run = promisify(execFile);
 const INSTALL_TIMEOUT_MS = 540_000;
@@ -62,20 +63,6 @@ function readWav(wav: Buffer): { channels: number; rate: number; bits: number; d
   };
 }
 
-async function stopDaemonIn(stateDir: string): Promise<void> {
-  const discovery = await readDiscovery(stateDir);
-  if (discovery === null) return;
-  try {
-    process.kill(discovery.pid, "SIGTERM");
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ESRCH") return;
-    throw error;
-  }
-  for (let i = 0; i < 150 && (await readDiscovery(stateDir)) !== null; i++) {
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
 beforeAll(async () => {
   root = await mkdtemp(join(testTempRoot(), "kokoro-packed-"));
   alsa = await createAlsaCapture();
@@ -94,7 +81,7 @@ beforeAll(async () => {
 }, INSTALL_TIMEOUT_MS + 60_000);
 
 afterAll(async () => {
-  for (const stateDir of startedStateDirs) await stopDaemonIn(stateDir);
+  for (const stateDir of startedStateDirs) await stopDaemonDiscoveredIn(stateDir);
   await alsa?.cleanup();
   if (root) await rm(root, { recursive: true, force: true });
 });

@@ -6,10 +6,12 @@
  * - Terminators `. ! ? …` (a run, then closing quotes/brackets) end a sentence when followed by whitespace, except:
  *   inside a quote or bracket opened recently; before a lower-case word; before a sentence with no letter yet
  *   (a leading "…"); after a list number ("1." at a line start); after an abbreviation that continues (`Dr. Smith`,
- *   `e.g. Paris`, `No. 5`, `J. Smith`). Decimals, URLs, e-mails and "e.g.," never reach the test: no whitespace.
+ *   `e.g. Paris`, `No. 5`, `J. Smith`); after an ellipsis that trails an opening interjection ("Well... I suppose
+ *   so."). Decimals, URLs, e-mails and "e.g.," never reach the test: no whitespace.
  * - CJK terminators `。！？` end a sentence without whitespace.
  */
 import { isNonFinalAbbreviation } from "./abbreviations.js";
+import { isTrailingInterjection } from "./interjections.js";
 import { END_OF_TEXT, isWhitespace, type Lookahead } from "./lookahead.js";
 import { isLineBreakBoundary } from "./line-breaks.js";
 
@@ -177,11 +179,13 @@ export function findSentenceEnd(lookahead: Lookahead, start: number): SentenceSp
       if (/\n\s*\n/.test(between)) return { start, end: k, next };
       const nextChar = /^["'“‘([`*_]*(.)/su.exec(lookahead.slice(next, 6))?.[1] ?? "";
       const isSingleStop = j - i === 1 && char === ".";
+      const isEllipsis = char === "…" || (char === "." && j - i >= 2);
       const continues =
         isInsideRecentQuote(open, k) ||
         !hasWord ||
         /\p{Ll}/u.test(nextChar) ||
-        (isSingleStop && continuesAfterStop(text, start, lineStart, i, nextChar));
+        (isSingleStop && continuesAfterStop(text, start, lineStart, i, nextChar)) ||
+        (isEllipsis && j === k && isTrailingInterjection(text.slice(start, i)));
       if (!continues) return { start, end: k, next };
       i = k;
       continue;

@@ -79,7 +79,31 @@ const CASES: readonly SplitCase[] = [
   { name: "smart quotes", input: "“Hi!” she said. Bye.", sentences: ["“Hi!” she said.", "Bye."] },
   // Ellipses and runs of terminators.
   { name: "an ellipsis before lower case", input: "Wait... what? Fine.", sentences: ["Wait... what?", "Fine."] },
-  { name: "an ellipsis before a capital", input: "Well… Then it ended.", sentences: ["Well…", "Then it ended."] },
+  {
+    name: "an ellipsis before a capital",
+    input: "He paused… Then it ended.",
+    sentences: ["He paused…", "Then it ended."],
+  },
+  {
+    name: "an ellipsis after an opening interjection",
+    input: "Well... I suppose so.",
+    sentences: ["Well... I suppose so."],
+  },
+  {
+    name: "an ellipsis after two interjections",
+    input: "Oh, well… Maybe. Later.",
+    sentences: ["Oh, well… Maybe.", "Later."],
+  },
+  {
+    name: "an ellipsis after a quoted interjection",
+    input: "“Um... Yes,” she said. Then quiet.",
+    sentences: ["“Um... Yes,” she said.", "Then quiet."],
+  },
+  {
+    name: "an ellipsis after a word that is not an interjection",
+    input: "Wellington... I suppose so.",
+    sentences: ["Wellington...", "I suppose so."],
+  },
   { name: "a leading ellipsis", input: "... and then. Done.", sentences: ["... and then.", "Done."] },
   { name: "a run of terminators", input: "Really?! Yes!!! Ok.", sentences: ["Really?!", "Yes!!!", "Ok."] },
   // Numbered lists.
