@@ -73,6 +73,28 @@ describe("a play stream through the speaker sink", () => {
     expect(terminalCount(b)).toBe(1);
   });
 
+  it("sends started for a queued stream right after its ack, before the stream ahead of it has ended", async () => {
+    const a = (await client.request({ type: "play" })).streamId!;
+    const b = (await client.request({ type: "play", queue: "enqueue" })).streamId!;
+    await waitFor(() => eventsOf(b).length > 0);
+    expect(eventsOf(b)).toEqual(["started"]);
+    expect(eventsOf(a)).toEqual(["started"]);
+    await client.request({ type: "stop", all: true });
+  });
+
+  it("answers end after completed with no_such_stream: the stream is no longer live", async () => {
+    const { streamId } = await client.request({ type: "play" });
+    sendPcm(client, streamId!, makePcm(4_800, 5), 4_800);
+    await client.request({ type: "end", streamId: streamId! });
+    expect((await client.waitForTerminal(streamId!)).event).toBe("completed");
+    await expect(client.request({ type: "end", streamId: streamId! })).rejects.toMatchObject({
+      code: "no_such_stream",
+    });
+    expect(terminalCount(streamId!)).toBe(1);
+    // The daemon still serves.
+    expect((await client.request({ type: "play" })).streamId).toBeGreaterThan(streamId!);
+  });
+
   it("stops contributing bytes once cancelled, and drops its later chunks", async () => {
     const pcm = makePcm(24_000 * 4, 5); // 4 s: far longer than the test waits
     const { streamId } = await client.request({ type: "play" });

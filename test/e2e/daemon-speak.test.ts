@@ -119,6 +119,25 @@ describe("a speak stream", () => {
     ).toBe(true);
   });
 
+  it("skip next while the last segment plays completes the stream, with that segment cut short", async () => {
+    const text = `Short start. ${"The last sentence runs on for a long while so that it is still playing ".repeat(6)}.`;
+    const spans = fixtureSegments(text);
+    expect(spans).toHaveLength(2);
+    const { streamId } = await client.request({ type: "speak", text });
+    await waitFor(() => events.some((event) => event.event === "segment" && event.index === 1));
+    const ack = await client.request({ type: "skip", direction: "next" });
+    expect(ack.streamId).toBe(streamId);
+    expect((await client.waitForTerminal(streamId!)).event).toBe("completed");
+    const captured = await capturedAfterShutdown();
+    const first = fixturePcm(0, spans[0]!.end - spans[0]!.start, 1);
+    const last = fixturePcm(1, spans[1]!.end - spans[1]!.start, 1);
+    // All of the first segment, then only the start of the last.
+    expect(captured.subarray(0, first.byteLength).equals(first)).toBe(true);
+    const played = captured.subarray(first.byteLength);
+    expect(played.byteLength).toBeLessThan(last.byteLength);
+    expect(played.equals(last.subarray(0, played.byteLength))).toBe(true);
+  });
+
   it("set with immediate re-synthesizes the segments after the one playing with the new speed", async () => {
     const first = `${"The opening sentence runs on for a good while so that it is still playing ".repeat(3)}.`;
     const text = `${first} Then a second. And a third!`;
