@@ -50,9 +50,10 @@ function raycastRuntimeDir(home: string): string {
 /** Homebrew (Apple Silicon, Intel) and distribution locations, tried last. */
 const SYSTEM_NODE_PATHS = ["/opt/homebrew/bin/node", "/usr/local/bin/node", "/usr/bin/node"];
 
-function compareVersionsDescending(a: string, b: string): number {
-  const pa = a.split(".").map(Number);
-  const pb = b.split(".").map(Number);
+/** Newest first, for folders named by version (`22.14.0`, nvm's `v22.14.0`). */
+export function compareVersionsDescending(a: string, b: string): number {
+  const pa = a.replace(/^v/, "").split(".").map(Number);
+  const pb = b.replace(/^v/, "").split(".").map(Number);
   for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
     const diff = (pb[i] ?? 0) - (pa[i] ?? 0);
     if (diff !== 0) return diff;

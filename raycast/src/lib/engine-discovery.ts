@@ -7,6 +7,7 @@
 import { existsSync, readdirSync, readFileSync, realpathSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { EXTRA_PATH_DIRS } from "./daemon-launch.js";
+import { compareVersionsDescending } from "./daemon-location.js";
 import { ENGINE_RECORD_FILE, engineDir, engineScript, type EngineRecord } from "./engine-paths.js";
 import { ENGINE_PACKAGE, ENGINE_VERSION } from "./engine-pin.js";
 
@@ -67,16 +68,6 @@ function daemonPackageScript(fs: FileSystem, packageDir: string): string | undef
   const manifest = readJson(fs, join(packageDir, "package.json")) as { name?: unknown } | undefined;
   const script = join(packageDir, "dist", "cli.js");
   return manifest?.name === ENGINE_PACKAGE && fs.exists(script) ? script : undefined;
-}
-
-function compareVersionsDescending(a: string, b: string): number {
-  const pa = a.replace(/^v/, "").split(".").map(Number);
-  const pb = b.replace(/^v/, "").split(".").map(Number);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const diff = (pb[i] ?? 0) - (pa[i] ?? 0);
-    if (diff !== 0) return diff;
-  }
-  return 0;
 }
 
 function listOrEmpty(fs: FileSystem, path: string): string[] {
